@@ -1,0 +1,37 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Both create .venv from the lock first.
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PIP_CONFIG_FILE := /dev/null
+
+$(VENV)/.installed: requirements.lock scripts/bootstrap scripts/find-python
+	@scripts/bootstrap
+
+.PHONY: install  ## Create .venv from requirements.lock (does nothing when it is up to date)
+install: $(VENV)/.installed
+
+.PHONY: test  ## Run every block of every page, the harness tests and the strict site build; print the block report
+test: install
+	$(PY) -m pytest -n auto --dist loadfile
+
+.PHONY: serve  ## Preview the site with live reload at http://127.0.0.1:8000
+serve: install
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+.PHONY: build  ## Build the site into site/ (strict: a broken link, anchor or snippet fails)
+build: install
+	$(PY) -m mkdocs build --strict
+
+.PHONY: lock  ## Re-resolve requirements.lock from pyproject.toml (needs network)
+lock: install
+	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip compile pyproject.toml --universal \
+		--python-version 3.12 --generate-hashes --quiet -o requirements.lock
+
+.PHONY: clean  ## Remove .venv, site/, reports/ and caches
+clean:
+	rm -rf $(VENV) site reports .pytest_cache
+
+.PHONY: help  ## List the targets
+help:
+	@grep -E '^\.PHONY: [a-z]+ +## ' $(MAKEFILE_LIST) | sed -E 's/^\.PHONY: ([a-z]+) +## /  make \1\t/' | expand -t 16

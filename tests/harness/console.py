@@ -1,0 +1,162 @@
+"""Run console transcripts: every `$ command` runs for real in the page's project directory, and the
+lines the page shows under it are compared with what it printed (stdout and stderr, as a terminal
+shows them). A server command starts a managed server; a console block with no `$` line shows what
+the page's newest server has logged since the last comparison."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import matching
+from .failures import BlockFailure
+from .page import Page, page_of
+from .servers import Server, ServerFailed, adapter_for
+
+PROMPT = "$ "
+COMMAND_TIMEOUT = 60.0
+SERVER_TIMEOUT = 30.0
+LOG_SETTLE = 10.0  # how long a log may take to show what the page shows
+
+
+@dataclass
+class Step:
+    command: str
+    line: int  # page line of the `$`
+    expected: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Transcript:
+    steps: list[Step]
+    line: int  # page line of the first content line
+    log: list[str] = field(default_factory=list)  # a server-log block's lines
+    exit: int = 0  # status the last command must exit with
+    timeout: float | None = None
+    script: str | None = None  # a bash/sh block without prompts: run whole, output not shown
+
+
+def parse(source: str, line: int, exit: int = 0, timeout: float | None = None) -> Transcript:
+    transcript = Transcript([], line, exit=exit, timeout=timeout)
+    continuing = False
+    for offset, row in enumerate(source.splitlines()):
+        if continuing:
+            transcript.steps[-1].command += "\n" + row
+        elif row.startswith(PROMPT) or row == "$":
+            transcript.steps.append(Step(row[len(PROMPT) :], line + offset))
+        elif transcript.steps:
+            transcript.steps[-1].expected.append(row)
+        else:
+            transcript.log.append(row)
+        continuing = bool(transcript.steps) and row.endswith("\\") and not transcript.steps[-1].expected
+    return transcript
+
+
+def environment() -> dict[str, str]:
+    """The reader's shell: the project's virtualenv first on PATH, unbuffered Python, no colours."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH"}}
+    bin_dir = str(Path(sys.executable).parent)
+    env.update(
+        PATH=bin_dir + os.pathsep + env.get("PATH", ""),
+        VIRTUAL_ENV=str(Path(bin_dir).parent),
+        PYTHONUNBUFFERED="1",
+        PYTHONDONTWRITEBYTECODE="1",
+        NO_COLOR="1",
+        TERM="dumb",
+    )
+    return env
+
+
+def _wait_for(expected: list[str], read, timeout: float) -> str | None:
+    """Poll `read()` until it shows `expected`; None on success, else the last comparison's problem."""
+    deadline = time.monotonic() + timeout
+    while True:
+        problem = matching.compare("\n".join(expected), read())
+        if problem is None or time.monotonic() > deadline:
+            return problem
+        time.sleep(0.05)
+
+
+class ConsoleEvaluator:
+    def __call__(self, example) -> None:
+        __tracebackhide__ = True
+        transcript: Transcript = example.parsed
+        page = page_of(example.namespace)
+        if transcript.script is not None:
+            step = Step(transcript.script, transcript.line)
+            return self._step(page, step, transcript, transcript.exit, compare=False)
+        if not transcript.steps:
+            return self._server_log(page, transcript)
+        for number, step in enumerate(transcript.steps):
+            last = number == len(transcript.steps) - 1
+            self._step(page, step, transcript, transcript.exit if last else 0)
+
+    def _step(self, page: Page, step: Step, transcript: Transcript, status: int, compare: bool = True) -> None:
+        command = page.to_real(step.command)
+        words = shlex.split(command) if command.strip() else []
+        if len(words) == 2 and words[0] == "cd":
+            target = (page.cwd / words[1]).resolve()
+            if not target.is_dir():
+                raise BlockFailure(step.line, f"cd: no such directory {words[1]!r}")
+            page.cwd = target
+            return
+        adapter = adapter_for(command)
+        if adapter is not None:
+            return self._start_server(page, step, adapter, transcript.timeout or SERVER_TIMEOUT)
+        try:
+            done = subprocess.run(
+                ["bash", "-o", "pipefail", "-c", command],
+                cwd=page.cwd,
+                env=environment(),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                timeout=transcript.timeout or COMMAND_TIMEOUT,
+                start_new_session=True,
+            )
+        except subprocess.TimeoutExpired as expired:
+            raise BlockFailure(step.line, f"`{step.command}` did not finish in {expired.timeout:g} s") from None
+        output = page.to_shown(done.stdout.decode(errors="replace"))
+        if done.returncode != status:
+            raise BlockFailure(
+                step.line, f"`{step.command}` exited with status {done.returncode}, expected {status}.\n"
+                f"Its output:\n{output}"
+            )
+        problem = compare and matching.compare("\n".join(step.expected), output)
+        if problem:
+            raise BlockFailure(step.line, f"`{step.command}` printed something else.\n{problem}")
+
+    def _start_server(self, page: Page, step: Step, adapter, timeout: float) -> None:
+        log = page.scratch / f"server-{len(page.servers) + 1}.log"
+        server = Server(page.to_real(step.command), adapter, page.cwd, environment(), log)
+        page.servers.append(server)
+        page.ports[server.shown_port] = server.port
+        try:
+            server.wait_ready(timeout)
+        except ServerFailed as failed:
+            raise BlockFailure(step.line, str(failed)) from None
+        self._compare_log(page, server, step.expected, step.line, f"`{step.command}` logged something else")
+
+    def _server_log(self, page: Page, transcript: Transcript) -> None:
+        if not page.servers:
+            raise BlockFailure(transcript.line, "a console block without `$` shows a server's log, "
+                                                "but no server was started on this page before it")
+        self._compare_log(page, page.servers[-1], transcript.log, transcript.line,
+                          f"the log of `{page.servers[-1].command}` differs")
+
+    def _compare_log(self, page: Page, server: Server, expected: list[str], line: int, what: str) -> None:
+        start, seen = server.seen, [""]
+
+        def read() -> str:
+            seen[0] = server.output()[start:]
+            return page.to_shown(seen[0])
+
+        problem = _wait_for(expected, read, LOG_SETTLE)
+        if problem:
+            raise BlockFailure(line, f"{what}.\n{problem}")
+        server.seen = start + len(seen[0])

@@ -1,0 +1,86 @@
+"""Django for the pages' Python blocks: configured once per test process, reset after every page.
+
+The settings are those of a fresh `startproject` (see README, 'The Django that Python blocks see'), with
+a temporary file-based SQLite database: in-memory SQLite gives every thread its own empty database, and
+the async ORM runs queries in a worker thread.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+
+def configure() -> None:
+    import django
+    from django.conf import settings
+
+    if settings.configured:
+        return
+    database = Path(tempfile.mkdtemp(prefix="docs-db-")) / "db.sqlite3"
+    settings.configure(
+        DEBUG=True,
+        SECRET_KEY="django-insecure-docs-only",
+        ALLOWED_HOSTS=["127.0.0.1", "localhost", "testserver"],
+        INSTALLED_APPS=[
+            "django.contrib.admin",
+            "django.contrib.auth",
+            "django.contrib.contenttypes",
+            "django.contrib.sessions",
+            "django.contrib.messages",
+            "django.contrib.staticfiles",
+        ],
+        MIDDLEWARE=[
+            "django.middleware.security.SecurityMiddleware",
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "django.contrib.messages.middleware.MessageMiddleware",
+            "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        ],
+        ROOT_URLCONF=None,
+        TEMPLATES=[
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "DIRS": [],
+                "APP_DIRS": True,
+                "OPTIONS": {
+                    "context_processors": [
+                        "django.template.context_processors.request",
+                        "django.contrib.auth.context_processors.auth",
+                        "django.contrib.messages.context_processors.messages",
+                    ]
+                },
+            }
+        ],
+        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(database)}},
+        USE_TZ=True,
+        STATIC_URL="static/",
+        DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
+    )
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def snapshot() -> dict:
+    from django.conf import settings
+
+    return dict(settings._wrapped.__dict__)
+
+
+def restore(saved: dict) -> None:
+    """Undo what a page did to settings, URLconfs and the database."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+    from django.urls import clear_url_caches, set_urlconf
+
+    settings._wrapped.__dict__.clear()
+    settings._wrapped.__dict__.update(saved)
+    clear_url_caches()
+    set_urlconf(None)
+    call_command("flush", verbosity=0, interactive=False)
+    connections.close_all()

@@ -1,0 +1,71 @@
+"""Compare the output a page shows with the output a real run printed.
+
+The rules (documented in the README, 'Comparing output'):
+1. Both sides are normalised: timestamps become `<timestamp>`, PIDs become `[PID]` / `pid: PID`.
+   (Ports and the page's temporary project directory are mapped by the page before this.)
+2. Trailing whitespace on each line, and blank lines before and after the output, are ignored.
+3. A line that is only `...` matches any number of lines, none included; `...` inside a line matches
+   any text on that line. Everything else must match exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+ELLIPSIS = "..."
+_NORMALISERS = [
+    # 2026-11-25 10:31:03[,.]123[ +0000|Z]  (logging, gunicorn, daphne)
+    (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: ?(?:[+-]\d{2}:?\d{2}|Z|UTC))?"), "<timestamp>"),
+    # November 25, 2026 - 10:31:03  (runserver banner)
+    (re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4} - \d{2}:\d{2}:\d{2}"), "<timestamp>"),
+    # 25/Nov/2026 10:31:03 or 25/Nov/2026:10:31:03 +0000  (request logs)
+    (re.compile(r"\d{2}/[A-Z][a-z]{2}/\d{4}[ :]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?"), "<timestamp>"),
+    # Wed, 25 Nov 2026 10:31:03 GMT  (HTTP Date header)
+    (re.compile(r"[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT"), "<timestamp>"),
+    (re.compile(r"\[\d{2,7}\]"), "[PID]"),
+    (re.compile(r"\bpid:? \d+\b"), "pid: PID"),
+]
+
+
+def normalise(text: str) -> str:
+    for pattern, replacement in _NORMALISERS:
+        text = pattern.sub(replacement, text)
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _pattern(expected: str) -> re.Pattern[str]:
+    parts = []
+    for line in expected.split("\n"):
+        if line.strip() == ELLIPSIS:
+            parts.append(r"(?:[^\n]*\n)*?")
+        else:
+            parts.append(".*?".join(re.escape(piece) for piece in line.split(ELLIPSIS)) + r"\n")
+    return re.compile("".join(parts))
+
+
+def matches(expected: str, actual: str) -> bool:
+    """True when `actual` is what `expected` shows, under the rules above (both already normalised)."""
+    if not expected:
+        return not actual
+    return _pattern(expected).fullmatch(actual + "\n") is not None
+
+
+def compare(expected: str, actual: str) -> str | None:
+    """None when they match, else a readable explanation with a diff (normalises both sides)."""
+    expected, actual = normalise(expected), normalise(actual)
+    if matches(expected, actual):
+        return None
+    diff = "\n".join(
+        difflib.unified_diff(expected.split("\n"), actual.split("\n"), "shown on the page", "real output", lineterm="")
+    )
+    return f"Expected (shown on the page):\n{_indent(expected)}\nGot (real output):\n{_indent(actual)}\nDiff:\n{diff}"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in (text or "<nothing>").split("\n"))

@@ -1,0 +1,97 @@
+"""What one page owns while it runs, and its tear-down: namespace module, event loop, project directory,
+servers and the Django state it may have changed. Nothing outlives the page."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import sys
+import tempfile
+import types
+from pathlib import Path
+
+from . import django_env
+from .failures import relative
+from .snippets import ROOT
+
+PAGE_KEY = "__page__"
+SHOWN_PROJECT = "~/project"  # how output shows the page's temporary project directory
+
+
+class PageModule(types.ModuleType):
+    """`sys.modules[__name__]` for a page: reads through to the live namespace, so that Django can import
+    `ROOT_URLCONF = __name__` and views get a real `__module__`."""
+
+    def __init__(self, name: str, namespace: dict) -> None:
+        super().__init__(name)
+        self.__dict__["_namespace"] = namespace
+
+    def __getattr__(self, attribute: str):
+        try:
+            return self.__dict__["_namespace"][attribute]
+        except KeyError:
+            raise AttributeError(attribute) from None
+
+
+class Page:
+    def __init__(self, path: str, namespace: dict) -> None:
+        self.path = Path(path)
+        rel = relative(self.path).removesuffix(".md").removeprefix("docs/")
+        self.module_name = "page_" + re.sub(r"\W", "_", rel)
+        self.namespace = namespace
+        self.scratch = Path(tempfile.mkdtemp(prefix="page-")).resolve()  # server logs live here
+        self.workdir = self.scratch / "project"  # the reader's project directory
+        self.workdir.mkdir()
+        self.cwd = self.workdir
+        self.runner = asyncio.Runner()
+        self.servers: list = []  # servers.Server, newest last
+        self.ports: dict[int, int] = {}  # port shown on the page -> real port
+        namespace.update(__name__=self.module_name, __file__=str(self.path), **{PAGE_KEY: self})
+        sys.modules[self.module_name] = PageModule(self.module_name, namespace)
+        sys.path.insert(0, str(self.workdir))
+        self._django = django_env.snapshot()
+
+    # Text going into a program: ports shown on the page become the real ones.
+    def to_real(self, text: str) -> str:
+        for shown, real in self.ports.items():
+            text = re.sub(rf"\b(127\.0\.0\.1|localhost|0\.0\.0\.0):{shown}\b", rf"\g<1>:{real}", text)
+        return text
+
+    # Text coming out of a program: real ports and paths become what the page shows.
+    def to_shown(self, text: str) -> str:
+        for shown, real in self.ports.items():
+            text = re.sub(rf"\b{real}\b", str(shown), text)
+        text = text.replace(str(self.workdir), SHOWN_PROJECT)
+        return text.replace(str(ROOT / ".venv"), ".venv")
+
+    def close(self) -> None:
+        errors = []
+        for server in reversed(self.servers):
+            try:
+                server.stop()
+            except Exception as error:  # keep stopping the others
+                errors.append(error)
+        self.runner.close()
+        sys.modules.pop(self.module_name, None)
+        for name, module in list(sys.modules.items()):
+            if str(getattr(module, "__file__", None) or "").startswith(str(self.workdir)):
+                del sys.modules[name]
+        if str(self.workdir) in sys.path:
+            sys.path.remove(str(self.workdir))
+        django_env.restore(self._django)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        if errors:
+            raise errors[0]
+
+
+def page_of(namespace: dict) -> Page:
+    return namespace[PAGE_KEY]
+
+
+def setup(namespace: dict) -> None:
+    Page(namespace["__file__"], namespace)
+
+
+def teardown(namespace: dict) -> None:
+    page_of(namespace).close()

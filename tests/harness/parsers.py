@@ -1,0 +1,127 @@
+"""Turn a page into Sybil regions: each fenced block of an executable language gets the evaluator for its
+language, with the directives written above it; `setup` directives become hidden Python blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from sybil import Document, Region
+
+from . import console, versions
+from .directives import Directive, DirectiveError, find_directives
+from .failures import relative
+from .fences import Fence, find_fences
+from .pycon import PyconEvaluator, Session
+from .python import FileEvaluator, PythonBlock, PythonEvaluator
+
+PYTHON = {"python", "py", "python3"}
+SHELL = {"console", "shell", "bash", "sh", "shell-session"}
+# Every other language is display-only. Kept apart from the dispatch below on purpose: a language listed
+# here that the parser does not handle shows up in the block report as "unaccounted" and fails the run.
+EXECUTABLE = PYTHON | SHELL | {"pycon"}
+
+
+@dataclass
+class BlockInfo:
+    """What the block report needs to know about a region."""
+
+    lang: str
+    line: int
+    hidden: bool = False
+
+
+class SkipEvaluator:
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __call__(self, example) -> None:
+        pytest.skip(self.reason)
+
+
+def _attached(text: str, fences: list[Fence], directives: list[Directive], page: str) -> dict[int, list[Directive]]:
+    """Directives by the index of the fence right below them; a stray directive is an error."""
+    attached: dict[int, list[Directive]] = {}
+    starts = {fence.start: index for index, fence in enumerate(fences)}
+    pending: list[Directive] = []
+    for directive in directives:
+        if directive.name == "setup":
+            if pending:
+                raise DirectiveError(f"{page}:{pending[0].line}: directive is not right above a fenced block")
+            continue
+        if pending and text[pending[-1].end : directive.start].strip():
+            raise DirectiveError(f"{page}:{pending[0].line}: directive is not right above a fenced block")
+        pending.append(directive)
+        gap_end = directive.end
+        following = next((f for f in fences if f.start >= gap_end), None)
+        if following is not None and not text[gap_end : following.start].strip():
+            attached.setdefault(starts[following.start], []).extend(pending)
+            pending = []
+    if pending:
+        raise DirectiveError(f"{page}:{pending[0].line}: directive is not right above a fenced block")
+    return attached
+
+
+def _evaluator(fence: Fence, options: dict[str, str], page: str):
+    """(parsed, evaluator) for an executable fence, or None when its language has no evaluator."""
+    source, line = fence.source, fence.source_line
+    if fence.lang in PYTHON and "title" in fence.attrs:
+        from .snippets import expand
+
+        return (fence.attrs["title"], expand(source), line), FileEvaluator()
+    if fence.lang == "pycon" or (fence.lang in PYTHON and source.lstrip().startswith(">>>")):
+        return Session(source, line), PyconEvaluator()
+    if fence.lang in PYTHON:
+        return PythonBlock.from_source(source, line, options.get("raises")), PythonEvaluator()
+    if fence.lang in SHELL:
+        transcript = console.parse(source, line, int(options.get("exit", 0)), _float(options.get("timeout")))
+        if fence.lang != "console" and not transcript.steps:
+            transcript.script, transcript.log = source, []
+        return transcript, console.ConsoleEvaluator()
+    return None
+
+
+def _float(value: str | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+ALLOWED = {
+    "skip": EXECUTABLE,
+    "django": EXECUTABLE,
+    "raises": PYTHON,
+    "exit": SHELL,
+    "timeout": SHELL,
+}
+
+
+class PageParser:
+    def __call__(self, document: Document):
+        page = relative(document.path)
+        fences = find_fences(document.text)
+        directives = find_directives(document.text, page, [(f.start, f.end) for f in fences])
+        attached = _attached(document.text, fences, directives, page)
+        for directive in directives:
+            if directive.name == "setup":
+                region = Region(directive.start, directive.end, PythonBlock.from_source(directive.body, directive.body_line),
+                                PythonEvaluator())
+                region.block_info = BlockInfo("python", directive.line, hidden=True)
+                yield region
+        for index, fence in enumerate(fences):
+            if fence.lang not in EXECUTABLE:
+                continue
+            options = {}
+            for directive in attached.get(index, []):
+                if fence.lang not in ALLOWED[directive.name]:
+                    raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
+                                         f"{fence.lang} block")
+                options[directive.name] = directive.value
+            found = _evaluator(fence, options, page)
+            if found is None:
+                continue
+            parsed, evaluator = found
+            reason = options.get("skip") or (options.get("django") and versions.skip_reason(options["django"]))
+            if "skip" in options and not options["skip"].strip():
+                raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
+            region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
+            region.block_info = BlockInfo(fence.lang, fence.line)
+            yield region

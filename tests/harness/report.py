@@ -1,0 +1,117 @@
+"""Block accounting: every fenced block of every page in the run, with what happened to it.
+
+Writes `reports/blocks.json` (one record per fenced block: page, line, lang, status, reason), prints a
+one-line summary, and fails the run when a block of an executable language was neither run nor
+skipped with a reason ("unaccounted"). Works under xdist: outcomes travel in `user_properties`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from .failures import relative
+from .fences import find_fences
+from .parsers import EXECUTABLE
+
+PROPERTY = "docs_block"
+
+
+def pages_in_run(config: pytest.Config) -> list[Path]:
+    docs = config.rootpath / "docs"
+    pages: set[Path] = set()
+    for arg in config.args:
+        path = Path(arg.split("::")[0]).resolve()
+        if path.is_dir() and (path == docs or docs in path.parents or path in docs.parents):
+            pages.update(p for p in (path if docs in path.parents or path == docs else docs).rglob("*.md"))
+        elif path.suffix == ".md" and docs in path.parents:
+            pages.add(path)
+    return sorted(pages)
+
+
+class BlockReport:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.outcomes: dict[tuple[str, int], tuple[str, str]] = {}
+        self.hidden = Counter()
+        self.records: list[dict] = []
+        self.unaccounted: list[dict] = []
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items) -> None:
+        for item in items:
+            info = getattr(getattr(getattr(item, "example", None), "region", None), "block_info", None)
+            if info is not None:
+                item.user_properties.append(
+                    (PROPERTY, {"page": relative(item.path), "line": info.line, "hidden": info.hidden})
+                )
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        block = dict(report.user_properties).get(PROPERTY)
+        if block is None:
+            return
+        key = (block["page"], block["line"])
+        previous = self.outcomes.get(key, ("passed", ""))
+        if report.failed:
+            self.outcomes[key] = ("failed", _reason(report))
+        elif report.skipped:
+            self.outcomes[key] = ("skipped", _reason(report))
+        elif report.when == "call" and previous[0] != "failed":
+            self.outcomes[key] = ("passed", "")
+        if block["hidden"] and report.when == "call":
+            self.hidden[block["page"]] += 1
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if hasattr(self.config, "workerinput"):
+            return  # the controller writes the report
+        pages = pages_in_run(self.config)
+        if not pages:
+            return
+        for page in pages:
+            name = relative(page)
+            for fence in find_fences(page.read_text()):
+                record = {"page": name, "line": fence.line, "lang": fence.lang or "(none)"}
+                if fence.lang not in EXECUTABLE:
+                    record.update(status="not-executable", reason=f"{record['lang']} is display-only")
+                elif (name, fence.line) in self.outcomes:
+                    status, reason = self.outcomes[(name, fence.line)]
+                    record.update(status=status, reason=reason)
+                else:
+                    record.update(status="failed", reason="unaccounted: the harness did not run this block")
+                    self.unaccounted.append(record)
+                self.records.append(record)
+        target = self.config.rootpath / "reports" / "blocks.json"
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(json.dumps(self.records, indent=1) + "\n")
+        if self.unaccounted:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def summary(self) -> str:
+        count = Counter(record["status"] for record in self.records)
+        pages = len({record["page"] for record in self.records})
+        executed = count["passed"] + count["failed"]
+        return (
+            f"docs blocks: {pages} pages, {len(self.records)} blocks: {executed} executed "
+            f"({count['passed']} passed, {count['failed']} failed), {count['skipped']} skipped, "
+            f"{count['not-executable']} not executable, {len(self.unaccounted)} unaccounted; "
+            f"{sum(self.hidden.values())} hidden setup blocks ran"
+        )
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if not self.records:
+            return
+        for record in self.unaccounted:
+            terminalreporter.write_line(f"{record['page']}:{record['line']}: unaccounted {record['lang']} block: "
+                                        "it was neither run nor skipped with a reason", red=True)
+        terminalreporter.write_line(self.summary(), bold=True)
+
+
+def _reason(report: pytest.TestReport) -> str:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        return report.longrepr[2].removeprefix("Skipped: ")
+    if report.failed:
+        return str(report.longrepr).strip().splitlines()[0][:300] if report.longrepr else "failed"
+    return ""

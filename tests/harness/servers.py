@@ -1,0 +1,212 @@
+"""Long-running servers started by console blocks: one adapter per server program puts it on 127.0.0.1
+and a free port, and `Server` starts it in its own process group, waits until it accepts connections,
+and stops it by PID (SIGTERM to the group, then SIGKILL)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HOST = "127.0.0.1"
+SHOWN_PORT = 8000  # what pages show when the command names no port
+PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def _take(tokens: list[str], *flags: str) -> str | None:
+    """Remove `--flag value` / `--flag=value` from tokens; return the last value."""
+    value = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        name, eq, inline = token.partition("=")
+        if name in flags and token.startswith("--") and eq:
+            value = inline
+            del tokens[index]
+        elif token in flags and index + 1 < len(tokens):
+            value = tokens[index + 1]
+            del tokens[index : index + 2]
+        else:
+            index += 1
+    return value
+
+
+def _port_of(address: str | None) -> int | None:
+    if address and address.rsplit(":", 1)[-1].isdigit():
+        return int(address.rsplit(":", 1)[-1])
+    return None
+
+
+@dataclass
+class Adapter:
+    """How one server program is told where to listen."""
+
+    name: str
+
+    def matches(self, program: list[str]) -> bool:
+        return program[:1] == [self.name] or program[:3] == ["python", "-m", self.name]
+
+    def rewrite(self, args: list[str], port: int) -> int:
+        """Change `args` in place to listen on HOST:port; return the port the page showed."""
+        raise NotImplementedError
+
+
+class HostPortAdapter(Adapter):  # uvicorn, granian: --host/--port
+    def rewrite(self, args, port):
+        _take(args, "--host")
+        shown = _take(args, "--port")
+        args += ["--host", HOST, "--port", str(port)]
+        return int(shown) if shown else SHOWN_PORT
+
+
+class BindAdapter(Adapter):  # gunicorn, hypercorn: -b/--bind HOST:PORT
+    def rewrite(self, args, port):
+        shown = _port_of(_take(args, "-b", "--bind"))
+        args += ["--bind", f"{HOST}:{port}"]
+        return shown or SHOWN_PORT
+
+
+class DaphneAdapter(Adapter):  # daphne: -b/--bind HOST, -p/--port PORT
+    def rewrite(self, args, port):
+        _take(args, "-b", "--bind")
+        shown = _take(args, "-p", "--port")
+        args += ["--bind", HOST, "--port", str(port)]
+        return int(shown) if shown else SHOWN_PORT
+
+
+class RunserverAdapter(Adapter):  # manage.py / django-admin runserver [addr:]port
+    def matches(self, program):
+        return "runserver" in program and any(p.endswith("manage.py") or p == "django-admin" for p in program)
+
+    def rewrite(self, args, port):
+        at = args.index("runserver") + 1
+        shown = None
+        if at < len(args) and not args[at].startswith("-"):
+            shown = _port_of(args[at]) or (int(args[at]) if args[at].isdigit() else None)
+            del args[at]
+        args.insert(at, f"{HOST}:{port}")
+        return shown or SHOWN_PORT
+
+
+ADAPTERS = [
+    HostPortAdapter("uvicorn"),
+    HostPortAdapter("granian"),
+    BindAdapter("gunicorn"),
+    BindAdapter("hypercorn"),
+    DaphneAdapter("daphne"),
+    RunserverAdapter("runserver"),
+]
+
+
+def split_environment(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Leading `NAME=value` words, and the program with its arguments."""
+    index = 0
+    while index < len(tokens) and "=" in tokens[index] and tokens[index].split("=")[0].isidentifier():
+        index += 1
+    return tokens[:index], tokens[index:]
+
+
+def adapter_for(command: str) -> Adapter | None:
+    try:
+        _, program = split_environment(shlex.split(command))
+    except ValueError:
+        return None
+    program = ["python" if word.startswith("python") else word for word in program]
+    return next((adapter for adapter in ADAPTERS if program and adapter.matches(program)), None)
+
+
+class ServerFailed(RuntimeError):
+    pass
+
+
+class Server:
+    def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path) -> None:
+        environment, program = split_environment(shlex.split(command))
+        self.port = free_port()
+        self.shown_port = adapter.rewrite(program, self.port)
+        self.command = shlex.join(environment + program)
+        self.adapter = adapter
+        self.log = log
+        self.seen = 0  # how much of the log the page has already compared
+        with open(log, "wb") as sink:
+            self.process = subprocess.Popen(
+                ["bash", "-c", "exec " + self.command],
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        if os.environ.get(PID_LOG):
+            with open(os.environ[PID_LOG], "a") as pids:
+                pids.write(f"{self.process.pid}\n")
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.process.poll() is not None:
+                raise ServerFailed(f"`{self.command}` exited with status {self.process.returncode} before it "
+                                   f"accepted connections. Its log:\n{self.output()}")
+            try:
+                socket.create_connection((HOST, self.port), timeout=0.5).close()
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise ServerFailed(f"`{self.command}` did not accept connections on {HOST}:{self.port} "
+                                       f"within {timeout:g} s. Its log:\n{self.output()}") from None
+                time.sleep(0.05)
+
+    def stop(self, grace: float = 5.0) -> None:
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.pid, signal.SIGTERM)
+                self.process.wait(grace)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.pid, signal.SIGKILL)
+                self.process.wait()
+            except ProcessLookupError:
+                pass
+        # Workers that outlived their parent (same process group) go too.
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        if group_alive(self.pid, timeout=2.0):
+            raise ServerFailed(f"processes of `{self.command}` (group {self.pid}) survived SIGKILL")
+
+
+def group_alive(pgid: int, timeout: float = 0.0) -> bool:
+    """Whether any process of the group is still running (zombies count as gone)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        members = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                members.append(stat.parent.name)
+        if not members or time.monotonic() >= deadline:
+            return bool(members)
+        time.sleep(0.05)
