@@ -1,2 +1,3 @@
 # Wires the docs harness into pytest: Sybil runs every block of docs/*.md (see tests/harness/plugin.py).
-pytest_plugins = ["tests.harness.plugin"]
+# pytester runs sample pages through the harness in the harness's own tests.
+pytest_plugins = ["tests.harness.plugin", "pytester"]

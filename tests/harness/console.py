@@ -1,7 +1,7 @@
 """Run console transcripts: every `$ command` runs for real in the page's project directory, and the
 lines the page shows under it are compared with what it printed (stdout and stderr, as a terminal
 shows them). A server command starts a managed server; a console block with no `$` line shows what
-the page's newest server has logged since the last comparison."""
+the page's newest running server has logged since the last comparison."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .servers import Server, ServerFailed, adapter_for
 PROMPT = "$ "
 COMMAND_TIMEOUT = 60.0
 SERVER_TIMEOUT = 30.0
-LOG_SETTLE = 10.0  # how long a log may take to show what the page shows
+LOG_SETTLE = 3.0  # how long a log may take to show what the page shows
 
 
 @dataclass
@@ -82,6 +82,22 @@ def _wait_for(expected: list[str], read, timeout: float) -> str | None:
         time.sleep(0.05)
 
 
+def _leading_blank(lines: list[str]) -> int:
+    return next((n for n, line in enumerate(lines) if line.strip()), 0)
+
+
+def _first_output_line(step: Step) -> int:
+    """Page line of the first line shown under the command."""
+    return step.line + step.command.count("\n") + 1
+
+
+def _output_line(step: Step, output: str) -> int:
+    """Page line of the first shown output line that the real output does not match."""
+    if not step.expected:
+        return step.line
+    return _first_output_line(step) + matching.first_mismatch("\n".join(step.expected), output)
+
+
 class ConsoleEvaluator:
     def __call__(self, example) -> None:
         __tracebackhide__ = True
@@ -107,7 +123,7 @@ class ConsoleEvaluator:
             return
         adapter = adapter_for(command)
         if adapter is not None:
-            return self._start_server(page, step, adapter, transcript.timeout or SERVER_TIMEOUT)
+            return self._start_server(page, step, adapter, transcript.timeout or SERVER_TIMEOUT, status)
         try:
             done = subprocess.run(
                 ["bash", "-o", "pipefail", "-c", command],
@@ -129,25 +145,42 @@ class ConsoleEvaluator:
             )
         problem = compare and matching.compare("\n".join(step.expected), output)
         if problem:
-            raise BlockFailure(step.line, f"`{step.command}` printed something else.\n{problem}")
+            line = _output_line(step, output)
+            raise BlockFailure(line, f"`{step.command}` printed something else.\n{problem}")
 
-    def _start_server(self, page: Page, step: Step, adapter, timeout: float) -> None:
+    def _start_server(self, page: Page, step: Step, adapter, timeout: float, status: int) -> None:
+        """Start a server; with an `exit` directive, the server is expected to fail and exit with it."""
         log = page.scratch / f"server-{len(page.servers) + 1}.log"
-        server = Server(page.to_real(step.command), adapter, page.cwd, environment(), log)
+        server = Server(step.command, adapter, page.cwd, environment(), log)
+        for running in page.servers:  # like pressing Ctrl+C before starting another on the same port
+            if running.shown_port == server.shown_port:
+                running.stop()
         page.servers.append(server)
         page.ports[server.shown_port] = server.port
-        try:
-            server.wait_ready(timeout)
-        except ServerFailed as failed:
-            raise BlockFailure(step.line, str(failed)) from None
-        self._compare_log(page, server, step.expected, step.line, f"`{step.command}` logged something else")
+        if status:
+            try:
+                code = server.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                raise BlockFailure(step.line, f"`{step.command}` should exit with status {status}, "
+                                              f"it was still running after {timeout:g} s") from None
+            if code != status:
+                raise BlockFailure(step.line, f"`{step.command}` exited with status {code}, expected {status}.\n"
+                                              f"Its log:\n{server.output()}")
+        else:
+            try:
+                server.wait_ready(timeout)
+            except ServerFailed as failed:
+                raise BlockFailure(step.line, str(failed)) from None
+        self._compare_log(page, server, step.expected, _first_output_line(step), f"`{step.command}` logged something else")
 
     def _server_log(self, page: Page, transcript: Transcript) -> None:
         if not page.servers:
             raise BlockFailure(transcript.line, "a console block without `$` shows a server's log, "
                                                 "but no server was started on this page before it")
-        self._compare_log(page, page.servers[-1], transcript.log, transcript.line,
-                          f"the log of `{page.servers[-1].command}` differs")
+        running = [server for server in page.servers if server.process.poll() is None]
+        server = (running or page.servers)[-1]
+        self._compare_log(page, server, transcript.log, transcript.line + _leading_blank(transcript.log),
+                          f"the log of `{server.command}` differs")
 
     def _compare_log(self, page: Page, server: Server, expected: list[str], line: int, what: str) -> None:
         start, seen = server.seen, [""]
@@ -158,5 +191,6 @@ class ConsoleEvaluator:
 
         problem = _wait_for(expected, read, LOG_SETTLE)
         if problem:
+            line += matching.first_mismatch("\n".join(expected), read()) if expected else 0
             raise BlockFailure(line, f"{what}.\n{problem}")
         server.seen = start + len(seen[0])

@@ -7,6 +7,7 @@ indexes `tb[1]` on every exception of the chain, and a cause raised in one frame
 
 from __future__ import annotations
 
+import asyncio
 import traceback
 from pathlib import Path
 
@@ -45,7 +46,7 @@ _sybil_filter = SybilItem._traceback_filter
 _sybil_repr = SybilItem.repr_failure
 
 
-HIDDEN = (str(Path(sybil.__file__).parent), str(Path(__file__).parent))
+HIDDEN = tuple(str(Path(module.__file__).parent) for module in (sybil, asyncio)) + (str(Path(__file__).parent),)
 
 
 def _traceback_filter(self, excinfo):

@@ -56,6 +56,16 @@ def matches(expected: str, actual: str) -> bool:
     return _pattern(expected).fullmatch(actual + "\n") is not None
 
 
+def first_mismatch(expected: str, actual: str) -> int:
+    """0-based index of the first expected line that the real output cannot match (both normalised)."""
+    lines = normalise(expected).split("\n")
+    actual = normalise(actual)
+    for count in range(len(lines), 0, -1):
+        if matches("\n".join(lines[:count] + [ELLIPSIS]), actual):
+            return min(count, len(lines) - 1)
+    return 0
+
+
 def compare(expected: str, actual: str) -> str | None:
     """None when they match, else a readable explanation with a diff (normalises both sides)."""
     expected, actual = normalise(expected), normalise(actual)

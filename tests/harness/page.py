@@ -13,7 +13,6 @@ from pathlib import Path
 
 from . import django_env
 from .failures import relative
-from .snippets import ROOT
 
 PAGE_KEY = "__page__"
 SHOWN_PROJECT = "~/project"  # how output shows the page's temporary project directory
@@ -63,7 +62,7 @@ class Page:
         for shown, real in self.ports.items():
             text = re.sub(rf"\b{real}\b", str(shown), text)
         text = text.replace(str(self.workdir), SHOWN_PROJECT)
-        return text.replace(str(ROOT / ".venv"), ".venv")
+        return text.replace(sys.prefix, ".venv")
 
     def close(self) -> None:
         errors = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sybil import Document, Sybil
 
-from . import django_env, failures, page
+from . import django_env, failures, page, snippets
 from .parsers import PageParser
 from .report import BlockReport
 
@@ -28,7 +28,7 @@ class CollectPages:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    failures.BASE = config.rootpath
+    failures.BASE = snippets.ROOT = config.rootpath
     failures.install()
     django_env.configure()
     sybil = Sybil(

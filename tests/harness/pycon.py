@@ -59,4 +59,5 @@ class PyconEvaluator:
                 got += traceback.format_exception_only(error)[-1]
             problem = matching.compare(want, got)
             if problem:
+                line += step.source.count("\n") + matching.first_mismatch(want, got)
                 raise BlockFailure(line, f"`>>> {step.source.strip()}` printed something else.\n{problem}")

@@ -26,15 +26,13 @@ class PythonBlock:
     line: int  # page line of the first source line
     raises: str | None = None  # exception name the block must raise
     expected: list[str] = field(default_factory=list)  # the `#>` lines, prefix removed
+    expected_lines: list[int] = field(default_factory=list)  # their page lines
 
     @classmethod
     def from_source(cls, source: str, line: int, raises: str | None = None) -> "PythonBlock":
-        expected = [
-            row.strip()[len(OUTPUT_PREFIX) :].removeprefix(" ")
-            for row in source.splitlines()
-            if row.strip().startswith(OUTPUT_PREFIX)
-        ]
-        return cls(source, line, raises, expected)
+        shown = [(n, row.strip()) for n, row in enumerate(source.splitlines()) if row.strip().startswith(OUTPUT_PREFIX)]
+        expected = [row[len(OUTPUT_PREFIX) :].removeprefix(" ") for _, row in shown]
+        return cls(source, line, raises, expected, [line + n for n, _ in shown])
 
 
 def run_code(code, namespace: dict) -> None:
@@ -94,9 +92,11 @@ class PythonEvaluator:
             output += traceback.format_exception_only(raised)[-1]
         sys.stdout.write(output)
         if block.expected:
-            problem = matching.compare("\n".join(block.expected), page.to_shown(output))
+            expected, shown = "\n".join(block.expected), page.to_shown(output)
+            problem = matching.compare(expected, shown)
             if problem:
-                raise BlockFailure(block.line, f"the `#>` output differs.\n{problem}")
+                line = block.expected_lines[matching.first_mismatch(expected, shown)]
+                raise BlockFailure(line, f"the `#>` output differs.\n{problem}")
 
 
 def _qualified(cls: type) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the plugin sets it to pytest's rootdir
 INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+(?P<quote>["\'])(?P<target>[^"\']+)(?P=quote)[ \t]*$')
 SECTION_MARK = re.compile(r"^.*?--8<--[ \t]*\[[ \t]*(?:start|end)[ \t]*:[ \t]*[a-z][-_0-9a-z]*[ \t]*\][ \t]*$", re.I)
 
@@ -52,11 +52,12 @@ def _find(lines: list[str], mark: str, include: Include) -> int:
     raise SnippetError(f"section mark {mark} not found in {include.path}")
 
 
-def parse_include(line: str, root: Path = ROOT) -> Include | None:
+def parse_include(line: str, root: Path | None = None) -> Include | None:
     """The include on this line, or None when the line is not a `--8<--` include."""
     match = INCLUDE.match(line.rstrip("\n"))
     if match is None:
         return None
+    root = root or ROOT
     target = match["target"]
     name, start, end, section = target, None, None, None
     ranged = re.fullmatch(r"(?P<name>.+?):(?P<start>\d+)(?::(?P<end>\d+))?", target)
@@ -71,7 +72,7 @@ def parse_include(line: str, root: Path = ROOT) -> Include | None:
     return Include(path, start, end, section, match["indent"])
 
 
-def expand(source: str, root: Path = ROOT) -> str:
+def expand(source: str, root: Path | None = None) -> str:
     """`source` with every include replaced by what the reader sees."""
     out = []
     for line in source.splitlines(keepends=True):

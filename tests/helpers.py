@@ -1,0 +1,49 @@
+"""Run sample pages through the real harness in a separate pytest process, as `make test` would."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = Path(__file__).parent / "samples"
+INI = """[pytest]
+addopts = -p no:doctest -p no:cacheprovider --tb=short
+filterwarnings = error
+"""
+
+
+@dataclass
+class PageRun:
+    result: object  # pytest.RunResult
+    blocks: list[dict]
+
+    @property
+    def output(self) -> str:
+        return self.result.stdout.str()
+
+    def status(self, line: int) -> str:
+        return next(block["status"] for block in self.blocks if block["line"] == line)
+
+
+def run_page(pytester, monkeypatch, text: str, name: str = "page.md", *args: str) -> PageRun:
+    """Write `text` as docs/<name> of a fresh project and run pytest on it with the harness plugin."""
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    pytester.makefile(".ini", pytest=INI)
+    pytester.makeconftest('pytest_plugins = ["tests.harness.plugin"]\n')
+    page = pytester.path / "docs" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text)
+    result = pytester.runpytest_subprocess(*args)
+    report = pytester.path / "reports" / "blocks.json"
+    return PageRun(result, json.loads(report.read_text()) if report.exists() else [])
+
+
+def sample(name: str) -> str:
+    return (SAMPLES / name).read_text()
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)

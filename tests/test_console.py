@@ -1,0 +1,84 @@
+import os
+import time
+
+from tests.harness.servers import PID_LOG, adapter_for, group_alive
+from tests.helpers import run_page
+
+SERVER_PAGE = '''# P
+
+```python title="app.py"
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hi"})
+```
+
+```console
+$ uvicorn app:app --lifespan off
+INFO:     Started server process [1234]
+INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
+$ curl -s http://127.0.0.1:8000/
+hi
+```
+'''
+
+
+def test_adapters_put_every_server_on_loopback_and_a_free_port():
+    cases = {
+        "uvicorn mysite.asgi:application --port 8001": "uvicorn",
+        "python -m uvicorn app:app": "uvicorn",
+        "DJANGO_SETTINGS_MODULE=mysite.settings daphne mysite.asgi:application": "daphne",
+        "hypercorn mysite.asgi:application": "hypercorn",
+        "granian --interface asgi mysite.asgi:application": "granian",
+        "gunicorn mysite.asgi:application -k uvicorn_worker.UvicornWorker": "gunicorn",
+        "python manage.py runserver": "runserver",
+        "python manage.py migrate": None,
+    }
+    assert {command: getattr(adapter_for(command), "name", None) for command in cases} == cases
+    args = ["manage.py", "runserver", "0.0.0.0:9000", "--noreload"]
+    assert adapter_for("python manage.py runserver").rewrite(args, 5555) == 9000
+    assert args == ["manage.py", "runserver", "127.0.0.1:5555", "--noreload"]
+
+
+def test_a_server_is_started_answers_on_the_shown_port_and_is_stopped_with_its_page(pytester, monkeypatch):
+    pid_log = pytester.path / "pids.txt"
+    monkeypatch.setenv(PID_LOG, str(pid_log))
+    run = run_page(pytester, monkeypatch, SERVER_PAGE)
+    run.result.assert_outcomes(passed=2)
+    pids = [int(pid) for pid in pid_log.read_text().split()]
+    assert len(pids) == 1
+    # The pytest process that ran the page has exited; its server must be gone too.
+    assert not group_alive(pids[0])
+    assert not os.path.exists(f"/proc/{pids[0]}") or open(f"/proc/{pids[0]}/stat").read().split()[2] == "Z"
+
+
+def test_a_wrong_expected_output_fails_naming_the_line(pytester, monkeypatch):
+    page = SERVER_PAGE.replace("$ curl -s http://127.0.0.1:8000/\nhi", "$ curl -s http://127.0.0.1:8000/\nhello")
+    run = run_page(pytester, monkeypatch, page)
+    run.result.stdout.fnmatch_lines(["docs/page.md:16: `curl -s http://127.0.0.1:8000/` printed something else.", "*-hello", "*+hi"])
+
+
+def test_a_wrong_startup_log_fails_naming_the_line(pytester, monkeypatch):
+    page = SERVER_PAGE.replace("INFO:     Started server process", "INFO:     Started the server process")
+    run = run_page(pytester, monkeypatch, page)
+    run.result.stdout.fnmatch_lines(["docs/page.md:13: `uvicorn app:app --lifespan off` logged something else.*"])
+
+
+def test_a_server_that_never_comes_up_fails_with_its_log(pytester, monkeypatch):
+    page = "# P\n\n```console\n$ uvicorn missing_module:app\n```\n"
+    started = time.monotonic()
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(failed=1)
+    run.result.stdout.fnmatch_lines([
+        "docs/page.md:4: `uvicorn missing_module:app --host 127.0.0.1 --port *` exited with status 3 before it accepted connections. Its log:",
+        "*Could not import module \"missing_module\".",
+    ])
+    assert time.monotonic() - started < 30
+
+
+def test_a_failing_command_fails_unless_its_status_is_expected(pytester, monkeypatch):
+    page = "# P\n\n```console\n$ ls missing-dir\n```\n\n<!-- test: exit 2 -->\n```console\n$ ls missing-dir\nls: cannot access 'missing-dir': No such file or directory\n```\n"
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(passed=1, failed=1)
+    run.result.stdout.fnmatch_lines(["docs/page.md:4: `ls missing-dir` exited with status 2, expected 0.*"])
