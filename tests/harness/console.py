@@ -189,8 +189,9 @@ class ConsoleEvaluator:
             seen[0] = server.output()[start:]
             return page.to_shown(seen[0])
 
-        problem = _wait_for(expected, read, LOG_SETTLE)
+        settle = 0.0 if server.process.poll() is not None else LOG_SETTLE  # an exited server's log is final
+        problem = _wait_for(expected, read, settle)
+        server.seen = start + len(seen[0])  # later blocks compare what comes next, even after a failure
         if problem:
-            line += matching.first_mismatch("\n".join(expected), read()) if expected else 0
+            line += matching.first_mismatch("\n".join(expected), page.to_shown(seen[0])) if expected else 0
             raise BlockFailure(line, f"{what}.\n{problem}")
-        server.seen = start + len(seen[0])

@@ -1,0 +1,221 @@
+"""The built site: it builds strictly, fetches nothing from other hosts, carries no harness leftovers, loads
+Mermaid only where there is a diagram, and a broken link fails the build.
+
+One strict build per module (the `site` fixture) into site/; the broken-link build runs on a copy in tmp.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
+
+import pytest
+
+from tests.harness import directives, mkdocs_hooks, snippets
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+DOCS = ROOT / "docs"
+
+# `rel` values of a <link> that make the browser fetch its href.
+FETCHING_RELS = {
+    "stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest",
+    "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch",
+}  # fmt: skip
+# (tag, attribute) pairs whose URL the browser loads.
+FETCHING_ATTRS = {
+    ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
+    ("iframe", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"), ("embed", "src"),
+    ("object", "data"), ("input", "src"), ("track", "src"),
+}  # fmt: skip
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
+THIRD_PARTY_HOSTS = ("api.github.com", "unpkg.com", "jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com")
+DIRECTIVE_COMMENT = re.compile(rf"<!--\s*(?:test\b|(?:{'|'.join(directives.ARGUMENTS)})\b)", re.IGNORECASE)
+BADGE = re.compile(r'<span class="django-badge">Django [^<]+</span>')
+MERMAID_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/mermaid\.min\.js)"')
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    result = mkdocs_build(ROOT, SITE)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
+    return SITE
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, str]:
+    """Every built HTML file, by path relative to site/."""
+    found = {path.relative_to(site).as_posix(): path.read_text() for path in sorted(site.rglob("*.html"))}
+    assert "index.html" in found and len(found) > 2, sorted(found)
+    return found
+
+
+class ResourceCollector(HTMLParser):
+    """The URLs an HTML page makes the browser fetch: src/href of resources, plus url() in inline CSS."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        if tag == "link" and FETCHING_RELS & set(attrs.get("rel", "").lower().split()):
+            self.urls.append(attrs.get("href", ""))
+        for name, value in attrs.items():
+            if (tag, name) in FETCHING_ATTRS:
+                self.urls += [part.split()[0] for part in value.split(",") if part.strip()] if "srcset" in name else [value]
+        self.urls += css_urls(attrs.get("style", ""))
+        self.in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self.in_style = False
+
+    def handle_data(self, data):
+        if self.in_style:
+            self.urls += css_urls(data)
+
+
+def css_urls(css: str) -> list[str]:
+    return [next(group for group in match.groups() if group is not None) for match in CSS_URL.finditer(css)]
+
+
+def is_third_party(url: str) -> bool:
+    """True for anything with a scheme (`https:`, `http:`, …) other than `data:`, and for `//host/…`."""
+    url = url.strip()
+    return url.startswith("//") or bool(re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url) and not url.startswith("data:"))
+
+
+def test_is_third_party():
+    assert is_third_party("https://unpkg.com/mermaid@11") and is_third_party("//fonts.gstatic.com/x.woff2")
+    assert not is_third_party("../assets/stylesheets/main.css") and not is_third_party("data:image/svg+xml;x")
+
+
+def test_no_page_fetches_from_another_host(pages):
+    fetched = {}
+    for name, text in pages.items():
+        collector = ResourceCollector()
+        collector.feed(text)
+        fetched[name] = collector.urls
+    assert any(url.endswith(".js") for url in fetched["index.html"]), "the collector found no script on index.html"
+    offending = {name: bad for name, urls in fetched.items() if (bad := [u for u in urls if is_third_party(u)])}
+    assert offending == {}
+    mentions = {name: [h for h in THIRD_PARTY_HOSTS if h in text] for name, text in pages.items()}
+    assert {name: hosts for name, hosts in mentions.items() if hosts} == {}
+    # Material's repository widget (shown when `repo_url` is set) makes its JavaScript call api.github.com.
+    assert [name for name, text in pages.items() if 'data-md-component="source"' in text] == []
+    # Edit links do not need it: each page links to its source on GitHub.
+    assert 'href="https://github.com/async-django-executed/site/blob/main/docs/index.md"' in pages["index.html"]
+
+
+def test_no_stylesheet_fetches_from_another_host(site):
+    stylesheets = sorted(site.rglob("*.css"))
+    urls = {path.relative_to(site).as_posix(): css_urls(path.read_text()) for path in stylesheets}
+    assert any(urls.values()), "the CSS scanner found no url() at all in the theme's stylesheets"
+    assert {name: bad for name, found in urls.items() if (bad := [u for u in found if is_third_party(u)])} == {}
+
+
+def test_no_test_directive_reaches_the_site(pages):
+    assert {name for name, text in pages.items() if DIRECTIVE_COMMENT.search(text)} == set()
+    # Each `django` directive outside code became a badge: the hook ran, and ran on every page.
+    wanted = sum(
+        len([d for d in directives.DIRECTIVE.finditer(prose) if d["name"] == "django"])
+        for page in DOCS.rglob("*.md")
+        for prose in prose_of(page.read_text())
+    )
+    assert sum(len(BADGE.findall(text)) for text in pages.values()) == wanted
+
+
+def prose_of(markdown: str) -> list[str]:
+    """The text between fenced blocks."""
+    found = []
+    mkdocs_hooks.outside_fences(markdown, lambda prose: found.append(prose) or prose)
+    return found
+
+
+def test_hook_renders_badge_and_strips_directives():
+    page = (
+        'Text.\n\n=== "Async"\n\n    <!-- test: django ">=3.1,<5.0" -->\n    <!-- test: raises KeyError -->\n'
+        "    ```python\n    {}['k']\n    ```\n\n<!-- test: setup\nx = 1\n-->\n"
+        '```markdown\n<!-- test: skip "an example of the syntax, kept as is" -->\n```\n'
+    )
+    shown = mkdocs_hooks.on_page_markdown(page, None, None, None)
+    assert '\n    <span class="django-badge">Django ≥ 3.1, &lt; 5.0</span>\n\n    ```python\n' in shown
+    assert "<!-- test: raises" not in shown and "<!-- test: setup" not in shown and "x = 1" not in shown
+    assert '```markdown\n<!-- test: skip "an example of the syntax, kept as is" -->\n```' in shown
+
+
+def test_no_snippet_or_harness_file_is_published(site):
+    published = [path.relative_to(site) for path in site.rglob("*")]
+    assert [p for p in published if {"snippets", "tests"} & set(p.parts) or p.suffix in {".py", ".pyc"}] == []
+    # exclude_docs keeps non-page helper files under docs/ out of the site.
+    helpers = [p.relative_to(DOCS) for p in DOCS.rglob("*") if p.is_file() and p.name.startswith("README")]
+    assert helpers, "expected at least docs/assets/README.txt"
+    assert [h for h in helpers if (site / h).exists()] == []
+
+
+def test_every_snippet_is_included_by_a_page():
+    included = {
+        include.path
+        for page in DOCS.rglob("*.md")
+        for line in page.read_text().splitlines()
+        if (include := snippets.parse_include(line, ROOT))
+    }
+    files = {path.resolve() for path in (ROOT / "snippets").rglob("*") if path.is_file() and path.suffix != ".pyc"}
+    assert sorted(str(p.relative_to(ROOT)) for p in files - included) == []
+
+
+def test_mermaid_loads_only_on_pages_with_a_diagram(site, pages):
+    with_diagram = {name for name, text in pages.items() if mkdocs_hooks.DIAGRAM.search(text)}
+    with_script = {name for name, text in pages.items() if MERMAID_SCRIPT.search(text)}
+    assert with_diagram, "no page has a ```mermaid diagram (docs/concepts/cgi-wsgi-asgi.md is expected to)"
+    assert with_script == with_diagram
+    assert set(pages) - with_diagram, "every page has a diagram: nothing shows that other pages skip Mermaid"
+    for name in with_script:
+        src = MERMAID_SCRIPT.search(pages[name])[1]
+        assert not is_third_party(src)
+        assert (site / PurePosixPath(name).parent / src).resolve() == (site / mkdocs_hooks.MERMAID_JS).resolve()
+    assert (site / mkdocs_hooks.MERMAID_JS).stat().st_size > 1_000_000
+
+
+def test_hook_adds_mermaid_script_relative_to_the_page():
+    head = '<html><head><title>t</title></head><body>{}</body></html>'
+    page = SimpleNamespace(url="concepts/cgi-wsgi-asgi/")
+    shown = mkdocs_hooks.on_post_page(head.format('<pre class="mermaid"><code>graph LR</code></pre>'), page, None)
+    assert '<script src="../../assets/javascripts/mermaid.min.js" defer></script>\n</head>' in shown
+    plain = head.format('<pre><code>class="mermaid"</code></pre>')
+    assert mkdocs_hooks.on_post_page(plain, page, None) == plain
+
+
+def test_strict_build_fails_on_broken_links(tmp_path):
+    for part in ("docs", "snippets"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copytree(ROOT / "tests" / "harness", tmp_path / "tests" / "harness", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    home = tmp_path / "docs" / "index.md"
+    home.write_text(
+        home.read_text() + "\n\n[gone](no-such-page.md) and [bad anchor](replay.md#no-such-heading)\n"
+    )
+    (tmp_path / "docs" / "orphan-page.md").write_text("# Not in nav\n")
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "no-such-page.md" in output and "no-such-heading" in output and "orphan-page.md" in output, output
