@@ -180,7 +180,7 @@ class ConsoleEvaluator:
         running = [server for server in page.servers if server.process.poll() is None]
         server = (running or page.servers)[-1]
         self._compare_log(page, server, transcript.log, transcript.line + _leading_blank(transcript.log),
-                          f"the log of `{server.command}` differs")
+                          f"the log of `{server.shown_command}` differs")
 
     def _compare_log(self, page: Page, server: Server, expected: list[str], line: int, what: str) -> None:
         start, seen = server.seen, [""]

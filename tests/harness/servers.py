@@ -5,6 +5,7 @@ and stops it by PID (SIGTERM to the group, then SIGKILL)."""
 from __future__ import annotations
 
 import os
+import random
 import shlex
 import signal
 import socket
@@ -18,10 +19,25 @@ SHOWN_PORT = 8000  # what pages show when the command names no port
 PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
 
 
+class ServerFailed(RuntimeError):
+    pass
+
+
+# Below Linux's ephemeral range (32768-60999), so a client connection of a parallel page cannot be
+# holding the port between our check and the server's bind.
+PORTS = range(20000, 32000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+    for _ in range(100):
+        port = random.choice(PORTS)
+        with socket.socket() as sock:
+            try:
+                sock.bind((HOST, port))
+            except OSError:
+                continue
+            return port
+    raise ServerFailed(f"no free port in {PORTS} on {HOST}")
 
 
 def _take(tokens: list[str], *flags: str) -> str | None:
@@ -126,12 +142,9 @@ def adapter_for(command: str) -> Adapter | None:
     return next((adapter for adapter in ADAPTERS if program and adapter.matches(program)), None)
 
 
-class ServerFailed(RuntimeError):
-    pass
-
-
 class Server:
     def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path) -> None:
+        self.shown_command = command  # as the page shows it (failure messages use this)
         environment, program = split_environment(shlex.split(command))
         self.port = free_port()
         self.shown_port = adapter.rewrite(program, self.port)
