@@ -34,7 +34,7 @@ class Include:
 
     def shown(self) -> str:
         """What the reader sees: the excerpt, without section marks, indented like the include line."""
-        lines = self.whole().splitlines()
+        lines = self.whole().split("\n")  # as pymdownx: a final newline shows as a blank line
         if self.section:
             start = _find(lines, f"[start:{self.section}]", self)
             end = _find(lines, f"[end:{self.section}]", self)
