@@ -59,3 +59,10 @@ def test_snippet_errors_point_into_the_snippet_file(pytester, monkeypatch):
     run = run_page(pytester, monkeypatch, page)
     run.result.stdout.fnmatch_lines(["snippets/broken.py:4: in <module>", "snippets/broken.py:2: in f", "*NameError*"])
     assert line_of(page, "--8<--") == 5
+
+
+def test_a_titled_file_with_a_syntax_error_fails_at_its_line(pytester, monkeypatch):
+    page = '# P\n\n```python title="mysite/views.py"\ndef view(request):\n    return (\n```\n'
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(failed=1)
+    assert "docs/page.md:5" in run.output and "SyntaxError" in run.output

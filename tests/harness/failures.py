@@ -35,7 +35,9 @@ def relative(path: str | Path) -> str:
 def location(item: SybilItem, error: BaseException) -> str:
     """`docs/page.md:LINE`: the deepest frame in the page, else the block's line."""
     page = item.example.path
-    line = getattr(error, "line", None)
+    line = error.line if isinstance(error, BlockFailure) else None
+    if isinstance(error, SyntaxError) and error.filename == page:
+        line = error.lineno
     if line is None:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == page]
         line = frames[-1].lineno if frames else item.example.line
