@@ -66,3 +66,11 @@ def test_a_titled_file_with_a_syntax_error_fails_at_its_line(pytester, monkeypat
     run = run_page(pytester, monkeypatch, page)
     run.result.assert_outcomes(failed=1)
     assert "docs/page.md:5" in run.output and "SyntaxError" in run.output
+
+
+def test_the_async_orm_works_and_each_page_starts_with_an_empty_database(pytester, monkeypatch):
+    first = "# A\n\n```python\nfrom snippets.bookshop.models import Author\n\nawait Author.objects.acreate(name='Ada')\nprint(await Author.objects.acount())\n#> 1\n```\n"
+    (pytester.path / "docs").mkdir()
+    (pytester.path / "docs" / "a.md").write_text(first)
+    run = run_page(pytester, monkeypatch, first.replace("# A", "# B"), "b.md", )
+    run.result.assert_outcomes(passed=2)

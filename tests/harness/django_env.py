@@ -29,6 +29,7 @@ def configure() -> None:
             "django.contrib.sessions",
             "django.contrib.messages",
             "django.contrib.staticfiles",
+            "snippets.bookshop",  # the models pages import (snippets/bookshop/models.py)
         ],
         MIDDLEWARE=[
             "django.middleware.security.SecurityMiddleware",
