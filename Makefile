@@ -15,6 +15,10 @@ install: $(VENV)/.installed
 test: install
 	$(PY) -m pytest -n auto --dist loadfile
 
+.PHONY: matrix  ## Run every versioned block on each Django feature release 2.2-6.1; write docs/data/compat.json
+matrix: install
+	$(PY) -m tests.harness.matrix
+
 .PHONY: serve  ## Preview the site with live reload at http://127.0.0.1:8000
 serve: install
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -28,9 +32,9 @@ lock: install
 	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip compile pyproject.toml --universal \
 		--python-version 3.12 --generate-hashes --quiet -o requirements.lock
 
-.PHONY: clean  ## Remove .venv, site/, reports/ and caches
+.PHONY: clean  ## Remove .venv, .venvs/, site/, reports/ and caches
 clean:
-	rm -rf $(VENV) site reports .pytest_cache
+	rm -rf $(VENV) .venvs site reports .pytest_cache
 
 .PHONY: help  ## List the targets
 help:

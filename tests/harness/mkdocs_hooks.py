@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.harness import directives, fences, versions  # noqa: E402  (needs ROOT on sys.path)
+from tests.harness import compat, directives, fences, versions  # noqa: E402  (needs ROOT on sys.path)
 
 MERMAID_JS = "assets/javascripts/mermaid.min.js"
 # What pymdownx.superfences renders for a ```mermaid fence, and what Material's bundle looks for (`pre.mermaid`).
@@ -31,7 +31,21 @@ DIAGRAM = re.compile(r'<pre\b[^>]*\bclass="(?:[^"]*\s)?mermaid(?:\s[^"]*)?"')
 
 
 def on_page_markdown(markdown, page, config, files):
+    markdown = add_compat(markdown, page.file.src_uri, Path(config["docs_dir"]))
     return outside_fences(markdown, lambda prose: directives.strip(add_badges(prose)))
+
+
+def add_compat(markdown: str, src_uri: str, docs: Path) -> str:
+    """Fill `<!-- compat-matrix -->` with the matrix table and `<!-- compat-result: 3.0 -->` with what that
+    release did with the block above, both from docs/data/compat.json (written by `make matrix`)."""
+    if "<!-- compat-" not in markdown:
+        return markdown
+    data = compat.load()
+    markdown = compat.TABLE_MARK.sub(lambda m: compat.table(data, docs, src_uri), markdown)
+    page = f"docs/{src_uri}"
+    return compat.RESULT_MARK.sub(
+        lambda m: compat.result_note(data, page, markdown, m.start(), m["release"], m["indent"]), markdown
+    )
 
 
 def on_post_page(output, page, config):

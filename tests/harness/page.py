@@ -8,29 +8,14 @@ import re
 import shutil
 import sys
 import tempfile
-import types
 from pathlib import Path
 
 from . import django_env
+from .namespace import register
 from .failures import relative
 
 PAGE_KEY = "__page__"
 SHOWN_PROJECT = "~/project"  # how output shows the page's temporary project directory
-
-
-class PageModule(types.ModuleType):
-    """`sys.modules[__name__]` for a page: reads through to the live namespace, so that Django can import
-    `ROOT_URLCONF = __name__` and views get a real `__module__`."""
-
-    def __init__(self, name: str, namespace: dict) -> None:
-        super().__init__(name)
-        self.__dict__["_namespace"] = namespace
-
-    def __getattr__(self, attribute: str):
-        try:
-            return self.__dict__["_namespace"][attribute]
-        except KeyError:
-            raise AttributeError(attribute) from None
 
 
 class Page:
@@ -46,8 +31,8 @@ class Page:
         self.runner = asyncio.Runner()
         self.servers: list = []  # servers.Server, newest last
         self.ports: dict[int, int] = {}  # port shown on the page -> real port
-        namespace.update(__name__=self.module_name, __file__=str(self.path), **{PAGE_KEY: self})
-        sys.modules[self.module_name] = PageModule(self.module_name, namespace)
+        namespace.update(__file__=str(self.path), **{PAGE_KEY: self})
+        register(self.module_name, namespace)
         sys.path.insert(0, str(self.workdir))
         self._django = django_env.snapshot()
 

@@ -1,0 +1,39 @@
+import asyncio
+import threading
+import time
+
+from asgiref.sync import sync_to_async
+from django.http import JsonResponse
+
+requests_seen = []  # (view thread, event loop) per request, kept alive so that ids are never reused
+
+
+async def fetch(source):
+    await asyncio.sleep(0.3)  # stands in for an HTTP call to another service
+    return source
+
+
+async def dashboard(request):
+    """Three slow calls at once: the view takes about as long as one of them."""
+    started = time.perf_counter()
+    results = await asyncio.gather(fetch("weather"), fetch("news"), fetch("prices"))
+    return JsonResponse({"results": results, "elapsed": time.perf_counter() - started})
+
+
+async def dashboard_one_by_one(request):
+    """The same three calls, each awaited before the next starts."""
+    started = time.perf_counter()
+    results = [await fetch("weather"), await fetch("news"), await fetch("prices")]
+    return JsonResponse({"results": results, "elapsed": time.perf_counter() - started})
+
+
+async def where(request):
+    """Which thread and which event loop run this view, and where sync_to_async sends sync code."""
+    requests_seen.append((threading.current_thread(), asyncio.get_running_loop()))
+    sync_thread = await sync_to_async(threading.current_thread)()
+    return JsonResponse(
+        {
+            "view_thread": threading.current_thread().name,
+            "sync_thread": sync_thread.name,
+        }
+    )

@@ -1,0 +1,120 @@
+"""Run versioned blocks on one Django release, for `make matrix` (the child side).
+
+Runs in a per-release environment with an older Python (3.9+) and only Django installed, so it uses the
+standard library, Django, and the harness modules that need nothing else (django_env, matching, namespace).
+Reads jobs as JSON from the file named on the command line, writes one result per job as JSON to stdout.
+Each job is one block, with the page's hidden setup before it, in a fresh page namespace.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import contextlib
+import doctest
+import inspect
+import io
+import json
+import sys
+import traceback
+
+from tests.harness import django_env, matching, namespace
+
+FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+
+
+def _run(code, scope: dict) -> None:
+    if code.co_flags & inspect.CO_COROUTINE:
+        loop = asyncio.new_event_loop()
+        try:
+            loop.run_until_complete(eval(code, scope))
+        finally:
+            loop.close()
+    else:
+        exec(code, scope)
+
+
+def _exception_line(error: BaseException) -> str:
+    return traceback.format_exception_only(type(error), error)[-1].strip()
+
+
+def run_python(step: dict, scope: dict) -> None:
+    captured = io.StringIO()
+    raised = None
+    try:
+        with contextlib.redirect_stdout(captured):
+            for filename, source in step["segments"]:
+                _run(compile(source, filename, "exec", flags=FLAGS, dont_inherit=True), scope)
+    except Exception as error:  # noqa: BLE001 - the block's own exception is the result
+        if not step.get("raises"):
+            raise
+        raised = error
+    output = captured.getvalue()
+    if step.get("raises"):
+        names = {cls.__name__ for cls in type(raised).__mro__} if raised else set()
+        if step["raises"] not in names | {f"{type(raised).__module__}.{type(raised).__qualname__}"}:
+            raise AssertionError(f"should raise {step['raises']}, raised {raised!r}")
+        output += _exception_line(raised) + "\n"
+    if step.get("expected") is not None:
+        problem = matching.compare(step["expected"], output)
+        if problem:
+            raise AssertionError("output differs: " + " | ".join(problem.splitlines()[1:4]))
+
+
+def run_pycon(step: dict, scope: dict) -> None:
+    for example in doctest.DocTestParser().get_examples(step["source"]):
+        captured, error = io.StringIO(), None
+        hook = sys.displayhook
+        sys.displayhook = lambda value: value is None or print(repr(value))
+        try:
+            with contextlib.redirect_stdout(captured):
+                padded = "\n" * (step["line"] + example.lineno - 1) + example.source
+                _run(compile(padded, step["filename"], "single", flags=FLAGS, dont_inherit=True), scope)
+        except Exception as raised:  # noqa: BLE001
+            if example.exc_msg is None:
+                raise
+            error = raised
+        finally:
+            sys.displayhook = hook
+        want, got = example.want, captured.getvalue()
+        if example.exc_msg is not None:
+            if error is None:
+                raise AssertionError(f"expected {example.exc_msg.strip()}, nothing was raised")
+            want = want.split("Traceback (most recent call last):")[0] + example.exc_msg
+            got += _exception_line(error) + "\n"
+        problem = matching.compare(want, got)
+        if problem:
+            raise AssertionError(f">>> {example.source.strip()} printed something else")
+
+
+def run_job(job: dict) -> dict:
+    scope = {"__file__": job["page"]}
+    namespace.register(job["module"], scope)
+    saved = django_env.snapshot()
+    try:
+        for step in job["steps"]:
+            try:
+                (run_pycon if step["kind"] == "pycon" else run_python)(step, scope)
+            except Exception:
+                if not step.get("lenient"):  # a definition from an earlier block that this release cannot make
+                    raise
+        return {"id": job["id"], "status": "passed", "error": ""}
+    except BaseException as error:  # noqa: BLE001 - any failure is a result, SystemExit included
+        return {"id": job["id"], "status": "failed", "error": _exception_line(error)[:300]}
+    finally:
+        sys.modules.pop(job["module"], None)
+        django_env.restore(saved)
+
+
+def main() -> None:
+    with open(sys.argv[1]) as jobs_file:
+        jobs = json.load(jobs_file)
+    django_env.configure()
+    import django
+
+    results = [run_job(job) for job in jobs]
+    json.dump({"django": django.get_version(), "python": sys.version.split()[0], "results": results}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
