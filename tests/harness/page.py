@@ -31,6 +31,7 @@ class Page:
         self.runner = asyncio.Runner()
         self.servers: list = []  # servers.Server, newest last
         self.ports: dict[int, int] = {}  # port shown on the page -> real port
+        self.postgres = None  # postgres.Cluster, started by the first `postgres` block
         namespace.update(__file__=str(self.path), **{PAGE_KEY: self})
         register(self.module_name, namespace)
         sys.path.insert(0, str(self.workdir))
@@ -56,6 +57,8 @@ class Page:
                 server.stop()
             except Exception as error:  # keep stopping the others
                 errors.append(error)
+        if self.postgres is not None:
+            self.postgres.stop()
         self.runner.close()
         sys.modules.pop(self.module_name, None)
         for name, module in list(sys.modules.items()):

@@ -31,6 +31,27 @@ class BlockInfo:
     hidden: bool = False
 
 
+class PostgresEvaluator:
+    """Start the page's PostgreSQL cluster (once) before the block; skip with the reason where none can run."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __call__(self, example):
+        __tracebackhide__ = True
+        from . import postgres
+        from .page import page_of
+
+        page = page_of(example.namespace)
+        if page.postgres is None:
+            reason = postgres.unavailable()
+            if reason:
+                pytest.skip(reason)
+            page.postgres = postgres.Cluster()
+            page.postgres.start()
+        return self.inner(example)
+
+
 class SkipEvaluator:
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -91,6 +112,7 @@ ALLOWED = {
     "raises": PYTHON,
     "exit": SHELL,
     "timeout": SHELL,
+    "postgres": EXECUTABLE,
 }
 
 
@@ -114,7 +136,7 @@ class PageParser:
                 if fence.lang not in ALLOWED[directive.name]:
                     raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
                                          f"{fence.lang} block")
-                options[directive.name] = directive.value
+                options[directive.name] = directive.value if directive.args else True
             found = _evaluator(fence, options, page)
             if found is None:
                 continue
@@ -122,6 +144,8 @@ class PageParser:
             reason = options.get("skip") or (options.get("django") and versions.skip_reason(options["django"]))
             if "skip" in options and not options["skip"].strip():
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
+            if "postgres" in options:
+                evaluator = PostgresEvaluator(evaluator)
             region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region

@@ -23,4 +23,5 @@ async def asgi_get(application, path):
     start = await server.receive_output()  # {"type": "http.response.start", "status": ..., "headers": ...}
     assert start["status"] == 200, start
     body = await server.receive_output()  # {"type": "http.response.body", "body": ...}
+    await server.wait()  # let the application return
     return body["body"].decode()

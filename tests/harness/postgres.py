@@ -1,0 +1,94 @@
+"""A throwaway PostgreSQL cluster for the pages that need a real database (`<!-- test: postgres -->`): initdb
+in a temporary directory, a server on 127.0.0.1 and a free port, stopped by PID when the page ends.
+
+The server runs as the `postgres` system user when the tests run as root (PostgreSQL refuses root). Where no
+PostgreSQL is installed (scripts/install-postgres installs Debian's package), `unavailable()` says why, and the
+page's blocks are skipped with that reason."""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from .servers import HOST, PID_LOG, free_port
+
+ENVIRONMENT = ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE")
+
+
+def _bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[4]))
+    return Path(found[-1]).parent if found else None
+
+
+def unavailable() -> str | None:
+    """Why no cluster can be started here, or None."""
+    if _bin() is None:
+        return "PostgreSQL is not installed (scripts/install-postgres installs Debian's package; it needs root)"
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no `postgres` user to run the server as"
+    return None
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.directory = Path(tempfile.mkdtemp(prefix="pg-"))
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.saved = {name: os.environ.get(name) for name in ENVIRONMENT}
+
+    def _as_owner(self, argv: list[str]) -> list[str]:
+        return ["runuser", "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
+
+    def start(self, timeout: float = 30.0) -> None:
+        binaries = _bin()
+        if os.geteuid() == 0:
+            user = pwd.getpwnam("postgres")
+            os.chown(self.directory, user.pw_uid, user.pw_gid)
+        data = self.directory / "data"
+        subprocess.run(self._as_owner([str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                                       "--no-sync", "-E", "UTF8", "--locale=C"]),
+                       check=True, capture_output=True)
+        log = self.directory / "server.log"
+        with open(log, "wb") as sink:  # the child keeps its own handle
+            self.process = subprocess.Popen(
+                self._as_owner([str(binaries / "postgres"), "-D", str(data), "-p", str(self.port),
+                                "-k", str(self.directory), "-c", f"listen_addresses={HOST}", "-c", "fsync=off",
+                                "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                                "-c", "max_connections=50"]),
+                stdout=subprocess.DEVNULL, stderr=sink, start_new_session=True,
+            )
+        if os.environ.get(PID_LOG):
+            with open(os.environ[PID_LOG], "a") as pids:
+                pids.write(f"{self.process.pid}\n")
+        deadline = time.monotonic() + timeout
+        while subprocess.run([str(binaries / "pg_isready"), "-q", "-h", HOST, "-p", str(self.port)]).returncode != 0:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"PostgreSQL did not start on {HOST}:{self.port}:\n{log.read_text()}")
+            time.sleep(0.1)
+        os.environ.update(PGHOST=HOST, PGPORT=str(self.port), PGUSER="postgres", PGDATABASE="postgres")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)  # PostgreSQL's "fast" shutdown
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        for name, value in self.saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        shutil.rmtree(self.directory, ignore_errors=True)
