@@ -82,3 +82,15 @@ def test_a_failing_command_fails_unless_its_status_is_expected(pytester, monkeyp
     run = run_page(pytester, monkeypatch, page)
     run.result.assert_outcomes(passed=1, failed=1)
     run.result.stdout.fnmatch_lines(["docs/page.md:4: `ls missing-dir` exited with status 2, expected 0.*"])
+
+
+def test_ctrl_c_stops_the_server_and_its_shutdown_log_is_compared(pytester, monkeypatch):
+    page = SERVER_PAGE + (
+        '\n```console\nINFO:     127.0.0.1:... - "GET / HTTP/1.1" 200 OK\n```\n'
+        "\n```console\n^C\nINFO:     Shutting down\nINFO:     Finished server process [1234]\n```\n"
+    )
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(passed=4)
+    wrong = page.replace("INFO:     Shutting down", "INFO:     Shutting up")
+    run = run_page(pytester, monkeypatch, wrong)
+    run.result.stdout.fnmatch_lines(["docs/page.md:25: the log of `uvicorn app:app --lifespan off` differs.*"])

@@ -1,7 +1,8 @@
 """Run console transcripts: every `$ command` runs for real in the page's project directory, and the
 lines the page shows under it are compared with what it printed (stdout and stderr, as a terminal
 shows them). A server command starts a managed server; a console block with no `$` line shows what
-the page's newest running server has logged since the last comparison."""
+the page's newest running server has logged since the last comparison (starting with `^C`: after the reader
+pressed Ctrl+C, which the harness does by sending SIGINT to the server's process group)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from .servers import Server, ServerFailed, adapter_for
 PROMPT = "$ "
 COMMAND_TIMEOUT = 60.0
 SERVER_TIMEOUT = 30.0
-LOG_SETTLE = 3.0  # how long a log may take to show what the page shows
+LOG_SETTLE = 3.0
+INTERRUPT = "^C"  # first line of a server-log block: send the server SIGINT, as Ctrl+C in its terminal would  # how long a log may take to show what the page shows
 
 
 @dataclass
@@ -179,8 +181,16 @@ class ConsoleEvaluator:
                                                 "but no server was started on this page before it")
         running = [server for server in page.servers if server.process.poll() is None]
         server = (running or page.servers)[-1]
-        self._compare_log(page, server, transcript.log, transcript.line + _leading_blank(transcript.log),
-                          f"the log of `{server.shown_command}` differs")
+        lines, first = transcript.log, transcript.line + _leading_blank(transcript.log)
+        if lines[first - transcript.line].strip() == INTERRUPT:  # the reader presses Ctrl+C
+            if server.process.poll() is not None:
+                raise BlockFailure(first, f"`{server.shown_command}` had already exited; there is nothing to interrupt")
+            try:
+                server.interrupt(transcript.timeout or SERVER_TIMEOUT)
+            except ServerFailed as failed:
+                raise BlockFailure(first, str(failed)) from None
+            lines, first = lines[first - transcript.line + 1 :], first + 1
+        self._compare_log(page, server, lines, first, f"the log of `{server.shown_command}` differs")
 
     def _compare_log(self, page: Page, server: Server, expected: list[str], line: int, what: str) -> None:
         start, seen = server.seen, [""]

@@ -188,6 +188,15 @@ class Server:
                                        f"within {timeout:g} s. Its log:\n{self.output()}") from None
                 time.sleep(0.05)
 
+    def interrupt(self, timeout: float) -> None:
+        """Ctrl+C in the server's terminal: SIGINT to its process group, then wait for it to exit."""
+        os.killpg(self.pid, signal.SIGINT)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise ServerFailed(f"`{self.shown_command}` was still running {timeout:g} s after Ctrl+C (SIGINT). "
+                               f"Its log:\n{self.output()}") from None
+
     def stop(self, grace: float = 5.0) -> None:
         if self.process.poll() is None:
             try:
