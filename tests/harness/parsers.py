@@ -14,6 +14,7 @@ from .failures import relative
 from .fences import Fence, find_fences
 from .pycon import PyconEvaluator, Session
 from .python import FileEvaluator, PythonBlock, PythonEvaluator
+from .snippets import expand
 
 PYTHON = {"python", "py", "python3"}
 SHELL = {"console", "shell", "bash", "sh", "shell-session"}
@@ -87,8 +88,6 @@ def _evaluator(fence: Fence, options: dict[str, str], page: str):
     """(parsed, evaluator) for an executable fence, or None when its language has no evaluator."""
     source, line = fence.source, fence.source_line
     if fence.lang in PYTHON and "title" in fence.attrs:
-        from .snippets import expand
-
         return (fence.attrs["title"], expand(source), line), FileEvaluator()
     if fence.lang == "pycon" or (fence.lang in PYTHON and source.lstrip().startswith(">>>")):
         return Session(source, line), PyconEvaluator()

@@ -21,12 +21,16 @@ PROPERTY = "docs_block"
 
 
 def pages_in_run(config: pytest.Config) -> list[Path]:
+    """The docs pages this run covers: all of docs/ for a directory argument that contains or is inside it, or
+    the pages named on the command line."""
     docs = config.rootpath / "docs"
     pages: set[Path] = set()
     for arg in config.args:
         path = Path(arg.split("::")[0]).resolve()
-        if path.is_dir() and (path == docs or docs in path.parents or path in docs.parents):
-            pages.update(p for p in (path if docs in path.parents or path == docs else docs).rglob("*.md"))
+        if path.is_dir() and (path == docs or docs in path.parents):
+            pages.update(path.rglob("*.md"))
+        elif path.is_dir() and path in docs.parents:
+            pages.update(docs.rglob("*.md"))
         elif path.suffix == ".md" and docs in path.parents:
             pages.add(path)
     return sorted(pages)

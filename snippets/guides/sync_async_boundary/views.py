@@ -1,0 +1,13 @@
+import threading
+import time
+
+from django.http import HttpResponse
+from django.urls import path
+
+
+def slow_sync_view(request):
+    time.sleep(0.2)  # blocking work: under ASGI, it must not run on the event loop
+    return HttpResponse(threading.current_thread().name)
+
+
+urlpatterns = [path("slow-sync/", slow_sync_view)]
