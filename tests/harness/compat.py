@@ -15,6 +15,7 @@ from .fences import find_fences
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPAT = ROOT / "docs" / "data" / "compat.json"
+MARK = "<!-- compat-"  # both marks start so
 TABLE_MARK = re.compile(r"^<!-- compat-matrix -->[ \t]*$", re.MULTILINE)
 RESULT_MARK = re.compile(r"^(?P<indent>[ \t]*)<!-- compat-result: (?P<release>\d+\.\d+) -->[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)(?:\s*\{\s*#(?P<id>[\w-]+)\s*\})?\s*$")

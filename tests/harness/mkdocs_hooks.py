@@ -31,15 +31,14 @@ DIAGRAM = re.compile(r'<pre\b[^>]*\bclass="(?:[^"]*\s)?mermaid(?:\s[^"]*)?"')
 
 
 def on_page_markdown(markdown, page, config, files):
-    markdown = add_compat(markdown, page.file.src_uri, Path(config["docs_dir"]))
+    if compat.MARK in markdown:
+        markdown = add_compat(markdown, page.file.src_uri, Path(config["docs_dir"]))
     return outside_fences(markdown, lambda prose: directives.strip(add_badges(prose)))
 
 
 def add_compat(markdown: str, src_uri: str, docs: Path) -> str:
     """Fill `<!-- compat-matrix -->` with the matrix table and `<!-- compat-result: 3.0 -->` with what that
     release did with the block above, both from docs/data/compat.json (written by `make matrix`)."""
-    if "<!-- compat-" not in markdown:
-        return markdown
     data = compat.load()
     markdown = compat.TABLE_MARK.sub(lambda m: compat.table(data, docs, src_uri), markdown)
     page = f"docs/{src_uri}"

@@ -3,7 +3,8 @@
 from asgiref.testing import ApplicationCommunicator
 
 
-async def asgi_get(application, path):
+async def asgi_get(application, url):
+    path, _, query = url.partition("?")
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -12,7 +13,7 @@ async def asgi_get(application, path):
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
-        "query_string": b"",
+        "query_string": query.encode(),
         "root_path": "",
         "headers": [(b"host", b"testserver")],
         "client": ("127.0.0.1", 50000),

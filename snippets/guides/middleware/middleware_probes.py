@@ -1,0 +1,41 @@
+"""Middleware of each kind, and an async view, that record which thread runs them."""
+
+import asyncio
+import threading
+
+from django.http import HttpResponse
+from django.utils.deprecation import MiddlewareMixin
+
+seen = []  # (who, thread name), in the order they ran
+
+
+def record(who):
+    seen.append((who, threading.current_thread().name))
+
+
+class SyncOnly:
+    """No flags: Django treats it as sync_capable = True, async_capable = False."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        record("SyncOnly")
+        return self.get_response(request)
+
+
+class Hooks(MiddlewareMixin):
+    """The base class of Django's own middleware: sync_capable and async_capable are both True."""
+
+    def process_request(self, request):
+        record("Hooks.process_request")
+
+    def process_response(self, request, response):
+        record("Hooks.process_response")
+        return response
+
+
+async def async_view(request):
+    record("async_view")
+    await asyncio.sleep(float(request.GET.get("sleep", 0)))
+    return HttpResponse("ok")
