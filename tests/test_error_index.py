@@ -5,7 +5,9 @@ a fix and a line `Reproduced in: [page](../guides/x.md#anchor)`. For each entry 
 page and looks for the message in the output that an executed block of that page SHOWS: the `#>` lines of
 a python block, the lines under the `$` commands of a console block (or a server-log block), the expected
 lines of a pycon session. The harness compares that shown output with the real output when the page runs,
-so a message found there is a message Django (or the server) really printed. Static and fast: nothing runs.
+so a message found there is a message Django (or the server) really printed. The block must run on this
+Django (no `skip` directive, a version range that includes it) and sit in the section the link's `#anchor`
+names. Static and fast: nothing runs.
 
 In the index, `…` (or `...`) inside a message line matches any text on that line.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from markdown.extensions.toc import slugify
 
 from tests.harness import console, versions
 from tests.harness.directives import find_directives
@@ -50,6 +53,7 @@ REQUIRED = [
 HEADING = re.compile(r"^### (?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")
 LINK = re.compile(r"^Reproduced in: \[[^\]]+\]\((?P<target>[^)#\s]+\.md)(?:#(?P<anchor>[^)\s]+))?\)")
 WILDCARD = re.compile(r"…|\.\.\.")
+PAGE_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*$")
 
 
 @dataclass
@@ -140,6 +144,26 @@ def shown_blocks(page: Path) -> list[ShownBlock]:
     return blocks
 
 
+def section(page: Path, anchor: str | None) -> tuple[int, int] | None:
+    """The page lines (first, last) of the section a `#anchor` points to; the whole page without an anchor;
+    None when no heading has that id (explicit `{ #id }` or the slug MkDocs' toc gives its text)."""
+    text = page.read_text()
+    lines = text.splitlines()
+    if anchor is None:
+        return 1, len(lines)
+    inside = set()
+    for fence in find_fences(text):
+        inside.update(range(fence.line, fence.line + fence.source.count("\n") + 2))
+    headings = [(n + 1, m) for n, row in enumerate(lines) if n + 1 not in inside and (m := PAGE_HEADING.match(row))]
+    for index, (line, match) in enumerate(headings):
+        plain = re.sub(r"[`*_]", "", match["text"])
+        if anchor in (match["id"], slugify(plain, "-")):
+            level = len(match["level"])
+            end = next((other - 1 for other, m in headings[index + 1 :] if len(m["level"]) <= level), len(lines))
+            return line, end
+    return None
+
+
 def pattern(message_line: str) -> re.Pattern:
     return re.compile(".*".join(re.escape(part) for part in WILDCARD.split(message_line.strip())))
 
@@ -196,12 +220,19 @@ def test_messages_are_unique():
 def test_the_linked_page_reproduces_the_message(entry: Entry):
     assert entry.page is not None and entry.page.is_file(), f"{entry.where}: no page to look in"
     page = entry.page.relative_to(ROOT).as_posix()
+    link = page + (f"#{entry.anchor}" if entry.anchor else "")
+    bounds = section(entry.page, entry.anchor)
+    assert bounds is not None, f"{entry.where}: {page} has no heading with the id #{entry.anchor}"
     blocks = shown_blocks(entry.page)
     found = [block for block in blocks if shows(block, entry.message)]
     running = [block for block in found if block.skipped is None]
+    linked = [block for block in running if bounds[0] <= block.line <= bounds[1]]
     message = "\n    ".join(entry.message)
     if not found:
-        pytest.fail(f"{entry.where}: no executed block of {page} shows the message\n    {message}")
+        pytest.fail(f"{entry.where}: no executable block of {page} shows the message\n    {message}")
     if not running:
         lines = ", ".join(f"{page}:{block.line} ({block.skipped})" for block in found)
         pytest.fail(f"{entry.where}: {page} shows the message only in blocks that do not run: {lines}")
+    if not linked:
+        lines = ", ".join(f"{page}:{block.line}" for block in running)
+        pytest.fail(f"{entry.where}: the message is shown at {lines}, outside the section {link} links to")

@@ -1,9 +1,9 @@
 """Send one GET request to an ASGI application, the way a server would, and return the response body."""
 
-from asgiref.testing import ApplicationCommunicator
-
 
 async def asgi_get(application, url):
+    from asgiref.testing import ApplicationCommunicator  # asgiref's stand-in for a server
+
     path, _, query = url.partition("?")
     scope = {
         "type": "http",

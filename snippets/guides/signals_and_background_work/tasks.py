@@ -16,4 +16,4 @@ def send_receipt(order_id):
 @task
 async def notify_warehouse(order_id):
     await asyncio.sleep(0.2)  # stands in for an HTTP call to the warehouse
-    return {"order": order_id, "warehouse": "notified"}
+    return {"order": order_id, "warehouse": "notified", "thread": threading.current_thread().name}
