@@ -37,5 +37,10 @@ class Hooks(MiddlewareMixin):
 
 async def async_view(request):
     record("async_view")
-    await asyncio.sleep(float(request.GET.get("sleep", 0)))
+    return HttpResponse("ok")
+
+
+async def slow_async_view(request):
+    record("slow_async_view")
+    await asyncio.sleep(0.3)  # waiting for an upstream API, a stream, ...
     return HttpResponse("ok")

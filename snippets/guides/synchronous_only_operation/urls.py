@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from snippets.guides.synchronous_only_operation import views
 
 urlpatterns = [
     path("whoami-broken/", views.whoami_broken),

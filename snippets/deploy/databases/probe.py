@@ -1,0 +1,28 @@
+"""The load and the census: concurrent requests to the server, and its connections as PostgreSQL sees them."""
+
+import asyncio
+
+import httpx
+import psycopg  # connects with PGHOST, PGPORT, PGUSER and PGDATABASE from the environment
+
+
+async def load(url, requests=20):
+    """Send `requests` GET requests to `url` at once; return the response bodies."""
+    async with httpx.AsyncClient(timeout=30) as client:
+        responses = await asyncio.gather(*(client.get(url) for _ in range(requests)))
+    assert {response.status_code for response in responses} == {200}, responses
+    return [response.text for response in responses]
+
+
+def server_connections():
+    """How many connections the server (application_name 'mysite') holds open right now."""
+    with psycopg.connect(autocommit=True) as db:
+        return db.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mysite'").fetchone()[0]
+
+
+def terminate_server_connections():
+    """Kill every backend of the server, as a database restart or an idle timeout would; return how many."""
+    with psycopg.connect(autocommit=True) as db:
+        return len(db.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mysite'"
+        ).fetchall())

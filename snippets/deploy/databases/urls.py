@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("users/", views.users),
+    path("slow/", views.slow),
+]
