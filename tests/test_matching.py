@@ -19,8 +19,10 @@ def test_everything_else_must_match_exactly():
 
 def test_pids_timestamps_and_surrounding_whitespace_are_normalised():
     assert normalise("\nINFO:     Started server process [41872]  \n\n") == "INFO:     Started server process [PID]"
-    assert normalise("[2026-11-25 10:31:03 +0000] [7001] Booting worker with pid: 7002") == (
-        "[<timestamp>] [PID] Booting worker with pid: PID"
+    assert normalise("[2026-11-25 10:31:03 +0000] [7001] [INFO] Booting worker with pid: 7002") == (
+        "[<timestamp>] [PID] [INFO] Booting worker with pid: PID"
     )
     assert normalise("November 25, 2026 - 10:31:03") == "<timestamp>"
+    assert normalise("[INFO] Starting granian (main PID: 41872)") == "[INFO] Starting granian (main PID: PID)"
+    assert normalise("[1974, 1975]") == "[1974, 1975]"  # not a PID: a wrong year must not pass
     assert normalise("date: Wed, 25 Nov 2026 10:38:46 GMT") == "date: <timestamp>"

@@ -1,7 +1,8 @@
 """Compare the output a page shows with the output a real run printed.
 
 The rules (documented in the README, 'Comparing output'):
-1. Both sides are normalised: timestamps become `<timestamp>`, PIDs become `[PID]` / `pid: PID`.
+1. Both sides are normalised: timestamps become `<timestamp>`, PIDs where servers print them become
+   `[PID]` / `pid: PID`.
    (Ports and the page's temporary project directory are mapped by the page before this.)
 2. Trailing whitespace on each line, and blank lines before and after the output, are ignored.
 3. A line that is only `...` matches any number of lines, none included; `...` inside a line matches
@@ -23,8 +24,11 @@ _NORMALISERS = [
     (re.compile(r"\d{2}/[A-Z][a-z]{2}/\d{4}[ :]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?"), "<timestamp>"),
     # Wed, 25 Nov 2026 10:31:03 GMT  (HTTP Date header)
     (re.compile(r"[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT"), "<timestamp>"),
-    (re.compile(r"\[\d{2,7}\]"), "[PID]"),
-    (re.compile(r"\bpid:? \d+\b"), "pid: PID"),
+    # PIDs, only where servers print them: "server process [41872]" (uvicorn), "] [41872] [INFO]" (gunicorn,
+    # hypercorn), "pid: 41872" / "PID: 41872" (gunicorn workers, granian). A bare "[1975]" stays a number.
+    (re.compile(r"(?<=process )\[\d+\]"), "[PID]"),
+    (re.compile(r"(?<=\] )\[\d+\](?= \[)"), "[PID]"),
+    (re.compile(r"\b(pid|PID):? \d+\b"), r"\1: PID"),
 ]
 
 
