@@ -1,4 +1,4 @@
-from tests.helpers import line_of, run_page, sample
+from tests.helpers import ROOT, line_of, run_page, sample
 
 
 def test_top_level_await_shared_namespace_and_page_module(pytester, monkeypatch):
@@ -74,3 +74,11 @@ def test_the_async_orm_works_and_each_page_starts_with_an_empty_database(pyteste
     (pytester.path / "docs" / "a.md").write_text(first)
     run = run_page(pytester, monkeypatch, first.replace("# A", "# B"), "b.md", )
     run.result.assert_outcomes(passed=2)
+
+
+def test_a_connection_django_leaves_in_an_executor_thread_does_not_fail_the_page(pytester, monkeypatch):
+    # Under DEBUG, the 500 page's repr() of a QuerySet queries the database in the loop's default executor.
+    page = (ROOT / "tests" / "samples" / "debug-500-in-async-view.md").read_text()
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(passed=1)
+    assert run.result.ret == 0

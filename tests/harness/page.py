@@ -4,10 +4,12 @@ servers and the Django state it may have changed. Nothing outlives the page."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import shutil
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 from . import django_env
@@ -59,7 +61,12 @@ class Page:
                 errors.append(error)
         if self.postgres is not None:
             self.postgres.stop()
-        self.runner.close()
+        with warnings.catch_warnings():
+            # Django leaves SQLite connections open in executor threads it used (e.g. the debug 500 page's
+            # queries run in the loop's default executor); they die with those threads when the loop closes.
+            warnings.filterwarnings("ignore", "unclosed database", ResourceWarning)
+            self.runner.close()
+            gc.collect()
         sys.modules.pop(self.module_name, None)
         for name, module in list(sys.modules.items()):
             if str(getattr(module, "__file__", None) or "").startswith(str(self.workdir)):
