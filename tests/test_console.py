@@ -94,3 +94,15 @@ def test_ctrl_c_stops_the_server_and_its_shutdown_log_is_compared(pytester, monk
     wrong = page.replace("INFO:     Shutting down", "INFO:     Shutting up")
     run = run_page(pytester, monkeypatch, wrong)
     run.result.stdout.fnmatch_lines(["docs/page.md:25: the log of `uvicorn app:app --lifespan off` differs.*"])
+
+
+def test_pipelines_and_help_are_commands_not_server_starts():
+    for command in ["uvicorn --help | grep lifespan", "uvicorn --version", "daphne --help > help.txt"]:
+        assert adapter_for(command) is None, command
+    assert adapter_for("API_URL=x uvicorn app:app").name == "uvicorn"
+
+
+def test_a_server_with_environment_assignments_starts(pytester, monkeypatch):
+    page = SERVER_PAGE.replace("$ uvicorn app:app --lifespan off", "$ GREETING=hi uvicorn app:app --lifespan off")
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(passed=2)

@@ -28,7 +28,7 @@ _NORMALISERS = [
     # hypercorn), "pid: 41872" / "PID: 41872" (gunicorn workers, granian). A bare "[1975]" stays a number.
     (re.compile(r"(?<=process )\[\d+\]"), "[PID]"),
     (re.compile(r"(?<=\] )\[\d+\](?= \[)"), "[PID]"),
-    (re.compile(r"\b(pid|PID):? \d+\b"), r"\1: PID"),
+    (re.compile(r"\b(pid|PID):? ?\d+\b"), r"\1: PID"),
 ]
 
 

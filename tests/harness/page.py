@@ -4,7 +4,9 @@ servers and the Django state it may have changed. Nothing outlives the page."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import os
 import re
 import shutil
 import sys
@@ -38,6 +40,7 @@ class Page:
         register(self.module_name, namespace)
         sys.path.insert(0, str(self.workdir))
         self._django = django_env.snapshot()
+        self._environ = dict(os.environ)  # a page may set variables (an imported asgi.py sets DJANGO_SETTINGS_MODULE)
 
     # Text going into a program: ports shown on the page become the real ones.
     def to_real(self, text: str) -> str:
@@ -51,6 +54,17 @@ class Page:
             text = re.sub(rf"\b{real}\b", str(shown), text)
         text = text.replace(str(self.workdir), SHOWN_PROJECT)
         return text.replace(sys.prefix, ".venv")
+
+    @contextlib.contextmanager
+    def importable_cwd(self):
+        """The page's current directory first on sys.path while a block runs (after `cd mysite`, `import
+        mysite.asgi` works as it does in a shell there); modules imported stay until the page ends."""
+        entry = str(self.cwd)
+        sys.path.insert(0, entry)
+        try:
+            yield
+        finally:
+            sys.path.remove(entry)
 
     def close(self) -> None:
         errors = []
@@ -71,8 +85,9 @@ class Page:
         for name, module in list(sys.modules.items()):
             if str(getattr(module, "__file__", None) or "").startswith(str(self.workdir)):
                 del sys.modules[name]
-        if str(self.workdir) in sys.path:
-            sys.path.remove(str(self.workdir))
+        sys.path[:] = [entry for entry in sys.path if not entry.startswith(str(self.workdir))]
+        os.environ.clear()
+        os.environ.update(self._environ)
         django_env.restore(self._django)
         shutil.rmtree(self.scratch, ignore_errors=True)
         if errors:

@@ -40,7 +40,7 @@ class PyconEvaluator:
             error = None
             hook, sys.displayhook = sys.displayhook, _displayhook
             try:
-                with contextlib.redirect_stdout(captured), contextlib.chdir(page.cwd):
+                with contextlib.redirect_stdout(captured), contextlib.chdir(page.cwd), page.importable_cwd():
                     code = compile("\n" * (line - 1) + page.to_real(step.source), example.path, "single", flags=FLAGS)
                     run_code(code, example.namespace)
             except Exception as raised:

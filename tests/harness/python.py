@@ -71,7 +71,7 @@ class PythonEvaluator:
         captured = io.StringIO()
         raised = None
         try:
-            with contextlib.redirect_stdout(captured), contextlib.chdir(page.cwd):
+            with contextlib.redirect_stdout(captured), contextlib.chdir(page.cwd), page.importable_cwd():
                 for filename, source in segments(block, example.path):
                     source = page.to_real(source) if filename == example.path else source
                     run_code(compile(source, filename, "exec", flags=FLAGS, dont_inherit=True), example.namespace)

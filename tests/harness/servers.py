@@ -133,10 +133,17 @@ def split_environment(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:index], tokens[index:]
 
 
+SHELL_OPERATORS = {"|", "||", "&", "&&", ";", ">", ">>", "<", "2>&1"}
+NOT_A_START = {"--help", "-h", "--version", "-V"}
+
+
 def adapter_for(command: str) -> Adapter | None:
+    """The adapter when `command` starts a server; None for anything else (pipelines, `--help`, …)."""
     try:
         _, program = split_environment(shlex.split(command))
     except ValueError:
+        return None
+    if SHELL_OPERATORS & set(program) or NOT_A_START & set(program) or any("$(" in w or "<(" in w for w in program):
         return None
     program = ["python" if word.startswith("python") else word for word in program]
     return next((adapter for adapter in ADAPTERS if program and adapter.matches(program)), None)
@@ -149,12 +156,13 @@ class Server:
         self.port = free_port()
         self.shown_port = adapter.rewrite(program, self.port)
         self.command = shlex.join(environment + program)
+        launch = "exec " + ("env " if environment else "") + self.command  # `exec A=b prog` would exec "A=b"
         self.adapter = adapter
         self.log = log
         self.seen = 0  # how much of the log the page has already compared
         with open(log, "wb") as sink:
             self.process = subprocess.Popen(
-                ["bash", "-c", "exec " + self.command],
+                ["bash", "-c", launch],
                 cwd=cwd,
                 env=env,
                 stdin=subprocess.DEVNULL,
