@@ -15,7 +15,10 @@ import doctest
 import inspect
 import io
 import json
+import os
+import signal
 import sys
+import time
 import traceback
 
 from tests.harness import django_env, matching, namespace
@@ -87,10 +90,40 @@ def run_pycon(step: dict, scope: dict) -> None:
             raise AssertionError(f">>> {example.source.strip()} printed something else")
 
 
+JOB_TIMEOUT = 30  # seconds; a block that hangs on an old release fails instead of stalling the matrix
+
+
+class JobTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise JobTimeout(f"the block did not finish in {JOB_TIMEOUT} s")
+
+
+def _reset_database() -> None:
+    """After a block that broke the database (flush fails), start again from a freshly migrated one."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    connections.close_all()
+    name = settings.DATABASES["default"]["NAME"]
+    if os.path.exists(name):
+        os.remove(name)
+    call_command("migrate", verbosity=0, interactive=False)
+
+
 def run_job(job: dict) -> dict:
     scope = {"__file__": job["page"]}
     namespace.register(job["module"], scope)
     saved = django_env.snapshot()
+    from django.db import connections
+
+    connections.close_all()  # whatever the previous block did to its connection, this one starts afresh
+    started = time.monotonic()
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(JOB_TIMEOUT)
     try:
         for step in job["steps"]:
             try:
@@ -98,12 +131,17 @@ def run_job(job: dict) -> dict:
             except Exception:
                 if not step.get("lenient"):  # a definition from an earlier block that this release cannot make
                     raise
-        return {"id": job["id"], "status": "passed", "error": ""}
+        return {"id": job["id"], "status": "passed", "error": "", "seconds": round(time.monotonic() - started, 2)}
     except BaseException as error:  # noqa: BLE001 - any failure is a result, SystemExit included
-        return {"id": job["id"], "status": "failed", "error": _exception_line(error)[:300]}
+        return {"id": job["id"], "status": "failed", "error": _exception_line(error)[:300],
+                "seconds": round(time.monotonic() - started, 2)}
     finally:
+        signal.alarm(0)
         sys.modules.pop(job["module"], None)
-        django_env.restore(saved)
+        try:
+            django_env.restore(saved)
+        except Exception:  # noqa: BLE001
+            _reset_database()
 
 
 def main() -> None:

@@ -179,6 +179,9 @@ class ConsoleEvaluator:
         if not page.servers:
             raise BlockFailure(transcript.line, "a console block without `$` shows a server's log, "
                                                 "but no server was started on this page before it")
+        if not any(line.strip() for line in transcript.log):
+            raise BlockFailure(transcript.line, "an empty console block: show a command (`$ …`) or the server "
+                                                "log lines you expect")
         running = [server for server in page.servers if server.process.poll() is None]
         server = (running or page.servers)[-1]
         lines, first = transcript.log, transcript.line + _leading_blank(transcript.log)
