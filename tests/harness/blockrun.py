@@ -11,11 +11,14 @@ from __future__ import annotations
 import ast
 import asyncio
 import contextlib
+import contextvars
 import doctest
 import inspect
 import io
 import json
 import os
+import shutil
+import tempfile
 import signal
 import sys
 import time
@@ -26,15 +29,38 @@ from tests.harness import django_env, matching, namespace
 FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 
+HOME = os.getcwd()
+LOOP: list = []  # the current job's event loop (one per job, as the page has one)
+
+
 def _run(code, scope: dict) -> None:
     if code.co_flags & inspect.CO_COROUTINE:
-        loop = asyncio.new_event_loop()
-        try:
-            loop.run_until_complete(eval(code, scope))
-        finally:
-            loop.close()
+        if not LOOP:
+            LOOP.append(asyncio.new_event_loop())
+        LOOP[0].run_until_complete(eval(code, scope))
     else:
         exec(code, scope)
+
+
+async def _settle(tasks) -> None:
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _close_loop() -> None:
+    """As asyncio.run ends: cancel what the block left running, so nothing leaks into the next job."""
+    if not LOOP:
+        return
+    loop = LOOP.pop()
+    try:
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(_settle(pending))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    finally:
+        loop.close()
 
 
 def _exception_line(error: BaseException) -> str:
@@ -107,27 +133,55 @@ def _reset_database() -> None:
     from django.core.management import call_command
     from django.db import connections
 
-    connections.close_all()
     name = settings.DATABASES["default"]["NAME"]
     if os.path.exists(name):
         os.remove(name)
     call_command("migrate", verbosity=0, interactive=False)
 
 
+def _close_connections() -> None:
+    """Close this thread's connections and those of asgiref's thread for sync_to_async (thread-sensitive)."""
+    from django.db import connections
+
+    connections.close_all()
+    try:
+        from asgiref.sync import SyncToAsync
+    except ImportError:  # Django 2.2 has no asgiref
+        return
+    executor = getattr(SyncToAsync, "single_thread_executor", None)
+    if executor is not None:
+        executor.submit(connections.close_all).result()
+
+
+def write_file(step: dict, scope: dict) -> None:
+    """A titled block: a file of the reader's project, written into the job's directory (and compiled)."""
+    path = os.path.join(os.getcwd(), step["path"])
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as handle:
+        handle.write(step["content"])
+    if path.endswith(".py"):
+        compile(step["content"], path, "exec", flags=FLAGS, dont_inherit=True)
+
+
+RUNNERS = {"python": lambda step, scope: run_python(step, scope), "pycon": lambda s, sc: run_pycon(s, sc),
+           "file": lambda step, scope: write_file(step, scope)}
+
+
 def run_job(job: dict) -> dict:
     scope = {"__file__": job["page"]}
     namespace.register(job["module"], scope)
     saved = django_env.snapshot()
-    from django.db import connections
-
-    connections.close_all()  # whatever the previous block did to its connection, this one starts afresh
+    _close_connections()  # whatever the previous block did to its connections, this one starts afresh
+    workdir = tempfile.mkdtemp(prefix="job-")  # the page's project directory: titled files go here
+    sys.path.insert(0, workdir)
+    os.chdir(workdir)
     started = time.monotonic()
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(JOB_TIMEOUT)
     try:
         for step in job["steps"]:
             try:
-                (run_pycon if step["kind"] == "pycon" else run_python)(step, scope)
+                RUNNERS[step["kind"]](step, scope)
             except Exception:
                 if not step.get("lenient"):  # a definition from an earlier block that this release cannot make
                     raise
@@ -137,10 +191,18 @@ def run_job(job: dict) -> dict:
                 "seconds": round(time.monotonic() - started, 2)}
     finally:
         signal.alarm(0)
+        _close_loop()
         sys.modules.pop(job["module"], None)
+        for name, module in list(sys.modules.items()):
+            if str(getattr(module, "__file__", None) or "").startswith(workdir):
+                del sys.modules[name]
+        sys.path.remove(workdir)
+        os.chdir(HOME)
+        shutil.rmtree(workdir, ignore_errors=True)
         try:
             django_env.restore(saved)
         except Exception:  # noqa: BLE001
+            _close_connections()
             _reset_database()
 
 
@@ -150,7 +212,8 @@ def main() -> None:
     django_env.configure()
     import django
 
-    results = [run_job(job) for job in jobs]
+    # Each job in a fresh context: context variables a block sets (asgiref's ThreadSensitiveContext) stay there.
+    results = [contextvars.Context().run(run_job, job) for job in jobs]
     json.dump({"django": django.get_version(), "python": sys.version.split()[0], "results": results}, sys.stdout)
 
 

@@ -28,6 +28,7 @@ from .directives import find_directives
 from .fences import find_fences
 from .parsers import PYTHON, _attached
 from .python import PythonBlock, segments
+from .snippets import expand
 
 ROOT = Path(__file__).resolve().parents[2]
 ENVS = ROOT / ".venvs"
@@ -65,29 +66,26 @@ def _python_step(source: str, line: int, path: str, raises: str | None = None) -
     }
 
 
-DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign)
-
-
-def _definitions(source: str, line: int, path: str) -> list[dict]:
-    """The imports, functions, classes and assignments of an unversioned block, one step per statement, run
-    leniently: a definition that an older Django cannot make is left out, and the block that needed it fails
-    on its own terms. Statements that do things (calls, awaits, loops, requests to a page's server) are not run."""
+def _replayed(source: str, line: int, path: str) -> list[dict]:
+    """An unversioned block as context for the versioned blocks below it: each top-level statement (and each
+    included snippet file) is its own lenient step. What an older Django cannot do is left out, and the block
+    that needed it fails on its own terms; what needs a page's server (not running here) fails quietly."""
     steps = []
     block = PythonBlock.from_source(source, line)
     for filename, padded in segments(block, path):
-        if filename != path:  # a whole snippet file: its own definitions
-            steps.append({"kind": "python", "segments": [[filename, padded]], "expected": None, "lenient": True})
-            continue
-        for statement in ast.parse(padded).body:
-            if isinstance(statement, DEFINITIONS):
-                text = "\n" * (statement.lineno - 1) + ast.get_source_segment(padded, statement, padded=True)
-                steps.append({"kind": "python", "segments": [[path, text]], "expected": None, "lenient": True})
+        pieces = [padded] if filename != path else [
+            "\n" * (statement.lineno - 1) + ast.get_source_segment(padded, statement, padded=True)
+            for statement in ast.parse(padded).body
+        ]
+        steps += [{"kind": "python", "segments": [[filename, piece]], "expected": None, "lenient": True}
+                  for piece in pieces]
     return steps
 
 
 def collect(root: Path = ROOT) -> list[VersionedBlock]:
     """Every python/pycon block of docs/ that carries a `django` directive, with what it builds on: the hidden
-    setup and the unversioned Python blocks above it on its page (their output is not compared here)."""
+    setup and the unversioned Python blocks above it on its page, replayed statement by statement (their
+    output is not compared here)."""
     found = []
     for page in sorted((root / "docs").rglob("*.md")):
         text, name = page.read_text(), str(page.relative_to(root))
@@ -105,11 +103,15 @@ def collect(root: Path = ROOT) -> list[VersionedBlock]:
             fence = item
             options = {d.name: d.value for d in attached.get(index_of[id(fence)], [])}
             plain_python = fence.lang in PYTHON and not fence.source.lstrip().startswith(">>>")
-            if "skip" in options or "title" in fence.attrs:
+            if "skip" in options:
+                continue
+            if "title" in fence.attrs:
+                if fence.lang in PYTHON:  # a file of the reader's project, which later blocks may import
+                    context.append({"kind": "file", "path": fence.attrs["title"], "content": expand(fence.source)})
                 continue
             if "django" not in options:
                 if plain_python and "raises" not in options:
-                    context += _definitions(fence.source, fence.source_line, str(page))
+                    context += _replayed(fence.source, fence.source_line, str(page))
                 continue
             block = VersionedBlock(name, fence.line, options["django"], source=fence.source)
             block.steps = list(context)
@@ -151,8 +153,10 @@ def ensure_env(release: str) -> Path | None:
     if interpreter is None:
         return None
     uv = str(Path(sys.executable).parent / "uv")
-    subprocess.run([uv, "venv", "--quiet", "--python", interpreter, str(env)], check=True)
-    subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), f"django=={release}.*"], check=True)
+    subprocess.run([uv, "venv", "--quiet", "--clear", "--python", interpreter, str(env)], check=True)
+    # psycopg: blocks about the PostgreSQL backend import it (Django uses psycopg 3 from 4.2 on).
+    subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), f"django=={release}.*",
+                    "psycopg[binary]"], check=True)
     marker.touch()
     return python
 
@@ -167,8 +171,9 @@ def run_release(release: str, blocks: list[VersionedBlock]) -> dict:
     try:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("DJANGO_SETTINGS_MODULE", None)
-        done = subprocess.run([str(python), "-W", "ignore", "-m", "tests.harness.blockrun", handle.name],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        with tempfile.TemporaryDirectory(prefix="matrix-") as scratch:  # files blocks write land here
+            done = subprocess.run([str(python), "-W", "ignore", "-m", "tests.harness.blockrun", handle.name],
+                                  cwd=scratch, env=env, capture_output=True, text=True, timeout=1800)
     finally:
         os.unlink(handle.name)
     if done.returncode != 0:

@@ -7,11 +7,17 @@ import psycopg  # connects with PGHOST, PGPORT, PGUSER and PGDATABASE from the e
 
 
 async def load(url, requests=20):
-    """Send `requests` GET requests to `url` at once; return the response bodies."""
+    """Send `requests` GET requests to `url` at once; return the responses."""
     async with httpx.AsyncClient(timeout=30) as client:
-        responses = await asyncio.gather(*(client.get(url) for _ in range(requests)))
-    assert {response.status_code for response in responses} == {200}, responses
-    return [response.text for response in responses]
+        return await asyncio.gather(*(client.get(url) for _ in range(requests)))
+
+
+def census(responses):
+    """Status codes, and how many threads and PostgreSQL backends served the successful responses."""
+    served = [response.text.split(", ") for response in responses if response.status_code == 200]
+    print("status codes:", sorted({response.status_code for response in responses}))
+    print("threads:", len({thread for _, thread in served}))
+    print("PostgreSQL backends:", len({backend for backend, _ in served}))
 
 
 def server_connections():
@@ -21,7 +27,7 @@ def server_connections():
 
 
 def terminate_server_connections():
-    """Kill every backend of the server, as a database restart or an idle timeout would; return how many."""
+    """Kill every backend of the server, as a database restart or a proxy's idle timeout would; return how many."""
     with psycopg.connect(autocommit=True) as db:
         return len(db.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mysite'"

@@ -5,4 +5,5 @@ from . import views
 urlpatterns = [
     path("users/", views.users),
     path("slow/", views.slow),
+    path("gc/", views.collect_garbage),
 ]

@@ -1,3 +1,6 @@
+import gc
+import threading
+
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import User
 from django.db import connection
@@ -10,12 +13,17 @@ async def users(request):
 
 
 def sleep_in_database(seconds):
-    """Hold a connection for `seconds` with a query that waits in PostgreSQL; return the backend's PID."""
+    """Hold a connection for `seconds` with a query that waits in PostgreSQL; say which backend and thread."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid() FROM pg_sleep(%s)", [seconds])
-        return cursor.fetchone()[0]
+        backend = cursor.fetchone()[0]
+    return f"backend {backend}, thread {threading.current_thread().name}"
 
 
 async def slow(request):
-    backend = await sync_to_async(sleep_in_database)(0.3)
-    return HttpResponse(f"backend {backend}\n", content_type="text/plain")
+    return HttpResponse(await sync_to_async(sleep_in_database)(0.3), content_type="text/plain")
+
+
+def collect_garbage(request):
+    """For this experiment only: run Python's cyclic garbage collector in the server process."""
+    return HttpResponse(f"unreachable objects: {gc.collect()}\n", content_type="text/plain")
