@@ -84,10 +84,8 @@ def run_python(step: dict, scope: dict) -> None:
         if step["raises"] not in names | {f"{type(raised).__module__}.{type(raised).__qualname__}"}:
             raise AssertionError(f"should raise {step['raises']}, raised {raised!r}")
         output += _exception_line(raised) + "\n"
-    if step.get("expected") is not None:
-        problem = matching.compare(step["expected"], output)
-        if problem:
-            raise AssertionError("output differs: " + " | ".join(problem.splitlines()[1:4]))
+    if step.get("expected") is not None and matching.compare(step["expected"], output):
+        raise AssertionError("printed something else: " + " ⏎ ".join(matching.normalise(output).split("\n")))
 
 
 def run_pycon(step: dict, scope: dict) -> None:
@@ -111,9 +109,9 @@ def run_pycon(step: dict, scope: dict) -> None:
                 raise AssertionError(f"expected {example.exc_msg.strip()}, nothing was raised")
             want = want.split("Traceback (most recent call last):")[0] + example.exc_msg
             got += _exception_line(error) + "\n"
-        problem = matching.compare(want, got)
-        if problem:
-            raise AssertionError(f">>> {example.source.strip()} printed something else")
+        if matching.compare(want, got):
+            raise AssertionError(f">>> {example.source.strip()} printed something else: "
+                                 + " ⏎ ".join(matching.normalise(got).split("\n")))
 
 
 JOB_TIMEOUT = 30  # seconds; a block that hangs on an old release fails instead of stalling the matrix
@@ -139,18 +137,35 @@ def _reset_database() -> None:
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def _close_connections() -> None:
-    """Close this thread's connections and those of asgiref's thread for sync_to_async (thread-sensitive)."""
+def _drop_connections() -> None:
+    """Close this thread's connections and forget them, even one a block left inside `atomic()` (which
+    Django refuses to close cleanly): the next query opens a fresh one."""
     from django.db import connections
 
-    connections.close_all()
+    for alias in list(connections.databases):
+        connection = getattr(connections._connections, alias, None)
+        if connection is None:
+            continue
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 - dropped anyway; the raw connection closes when collected
+            pass
+        try:
+            delattr(connections._connections, alias)
+        except AttributeError:
+            pass
+
+
+def _close_connections() -> None:
+    """This thread's connections and those of asgiref's thread for thread-sensitive sync_to_async."""
+    _drop_connections()
     try:
         from asgiref.sync import SyncToAsync
     except ImportError:  # Django 2.2 has no asgiref
         return
     executor = getattr(SyncToAsync, "single_thread_executor", None)
     if executor is not None:
-        executor.submit(connections.close_all).result()
+        executor.submit(_drop_connections).result()
 
 
 def write_file(step: dict, scope: dict) -> None:
@@ -187,7 +202,7 @@ def run_job(job: dict) -> dict:
                     raise
         return {"id": job["id"], "status": "passed", "error": "", "seconds": round(time.monotonic() - started, 2)}
     except BaseException as error:  # noqa: BLE001 - any failure is a result, SystemExit included
-        return {"id": job["id"], "status": "failed", "error": _exception_line(error)[:300],
+        return {"id": job["id"], "status": "failed", "error": _exception_line(error)[:500],
                 "seconds": round(time.monotonic() - started, 2)}
     finally:
         signal.alarm(0)

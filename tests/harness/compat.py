@@ -38,7 +38,7 @@ def section_of(text: str, line: int) -> tuple[str, str]:
         match = HEADING.match(row)
         if match and number not in inside:
             title = match["text"]
-            anchor = match["id"] or slugify(re.sub(r"[`*_]", "", title), "-")
+            anchor = match["id"] or slugify(re.sub(r"[`*]", "", title), "-")
     return title, anchor
 
 

@@ -73,7 +73,7 @@ class PythonEvaluator:
         try:
             with contextlib.redirect_stdout(captured), contextlib.chdir(page.cwd), page.importable_cwd():
                 for filename, source in segments(block, example.path):
-                    source = page.to_real(source) if filename == example.path else source
+                    source = page.to_real(source)  # snippet files too: a shown port means the page's server
                     run_code(compile(source, filename, "exec", flags=FLAGS, dont_inherit=True), example.namespace)
         except Exception as error:
             if block.raises is None:

@@ -1,6 +1,7 @@
-"""An async-only middleware class, written the way Django's middleware documentation shows it."""
+"""An async-only middleware class, written the way Django's middleware documentation shows it (with the
+helpers from asgiref.sync, which work on every Python; Django's docs import them from `inspect`, Python 3.12+)."""
 
-from inspect import iscoroutinefunction, markcoroutinefunction
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 
 from middleware_probes import record
 
