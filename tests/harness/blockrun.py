@@ -178,8 +178,7 @@ def write_file(step: dict, scope: dict) -> None:
         compile(step["content"], path, "exec", flags=FLAGS, dont_inherit=True)
 
 
-RUNNERS = {"python": lambda step, scope: run_python(step, scope), "pycon": lambda s, sc: run_pycon(s, sc),
-           "file": lambda step, scope: write_file(step, scope)}
+RUNNERS = {"python": run_python, "pycon": run_pycon, "file": write_file}
 
 
 def run_job(job: dict) -> dict:

@@ -38,7 +38,6 @@ class Page:
         self.postgres = None  # postgres.Cluster, started by the first `postgres` block
         namespace.update(__file__=str(self.path), **{PAGE_KEY: self})
         register(self.module_name, namespace)
-        sys.path.insert(0, str(self.workdir))
         self._django = django_env.snapshot()
         self._environ = dict(os.environ)  # a page may set variables (an imported asgi.py sets DJANGO_SETTINGS_MODULE)
 

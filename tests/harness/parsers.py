@@ -84,7 +84,7 @@ def _attached(text: str, fences: list[Fence], directives: list[Directive], page:
     return attached
 
 
-def _evaluator(fence: Fence, options: dict[str, str], page: str):
+def _evaluator(fence: Fence, options: dict[str, str]):
     """(parsed, evaluator) for an executable fence, or None when its language has no evaluator."""
     source, line = fence.source, fence.source_line
     if fence.lang in PYTHON and "title" in fence.attrs:
@@ -136,7 +136,7 @@ class PageParser:
                     raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
                                          f"{fence.lang} block")
                 options[directive.name] = directive.value if directive.args else True
-            found = _evaluator(fence, options, page)
+            found = _evaluator(fence, options)
             if found is None:
                 continue
             parsed, evaluator = found
