@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = Path(__file__).parent / "samples"
 INI = """[pytest]
-addopts = -p no:doctest -p no:cacheprovider --tb=short
+addopts = -p no:doctest -p no:cacheprovider -p no:django -p no:asyncio --tb=short
 filterwarnings = error
 """
 
