@@ -129,7 +129,6 @@ def _reset_database() -> None:
     """After a block that broke the database (flush fails), start again from a freshly migrated one."""
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connections
 
     name = settings.DATABASES["default"]["NAME"]
     if os.path.exists(name):
