@@ -1,6 +1,7 @@
 import os
 import time
 
+from tests.harness.console import environment
 from tests.harness.servers import PID_LOG, adapter_for, group_alive
 from tests.helpers import run_page
 
@@ -106,3 +107,12 @@ def test_a_server_with_environment_assignments_starts(pytester, monkeypatch):
     page = SERVER_PAGE.replace("$ uvicorn app:app --lifespan off", "$ GREETING=hi uvicorn app:app --lifespan off")
     run = run_page(pytester, monkeypatch, page)
     run.result.assert_outcomes(passed=2)
+
+
+def test_commands_see_a_readers_terminal_even_on_a_ci_runner(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("BUILD_NUMBER", "7")
+    monkeypatch.setenv("COLUMNS", "200")
+    env = environment()
+    assert "CI" not in env and "BUILD_NUMBER" not in env
+    assert env["COLUMNS"] == "80"

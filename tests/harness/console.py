@@ -59,9 +59,15 @@ def parse(source: str, line: int, exit: int = 0, timeout: float | None = None) -
     return transcript
 
 
+# Variables that make tools print differently from a reader's terminal: pytest, for one, stops
+# truncating its short summary when CI or BUILD_NUMBER is set, which is what CI runners set.
+NOT_THE_READERS_SHELL = {"DJANGO_SETTINGS_MODULE", "PYTHONPATH", "CI", "BUILD_NUMBER", "GITHUB_ACTIONS"}
+
+
 def environment() -> dict[str, str]:
-    """The reader's shell: the project's virtualenv first on PATH, unbuffered Python, no colours."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH"}}
+    """The reader's shell: the project's virtualenv first on PATH, an 80-column terminal, unbuffered
+    Python, no colours, and not a CI runner, so output is the same on a laptop and in CI."""
+    env = {k: v for k, v in os.environ.items() if k not in NOT_THE_READERS_SHELL}
     bin_dir = str(Path(sys.executable).parent)
     env.update(
         PATH=bin_dir + os.pathsep + env.get("PATH", ""),
@@ -70,6 +76,8 @@ def environment() -> dict[str, str]:
         PYTHONDONTWRITEBYTECODE="1",
         NO_COLOR="1",
         TERM="dumb",
+        COLUMNS="80",
+        LINES="24",
     )
     return env
 
