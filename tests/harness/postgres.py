@@ -47,7 +47,9 @@ class Cluster:
         self.saved = {name: os.environ.get(name) for name in ENVIRONMENT}
 
     def _as_owner(self, argv: list[str]) -> list[str]:
-        return ["runuser", "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
+        # runuser lives in /usr/sbin, which a minimal PATH (`env -i`, some CI shells) leaves out
+        runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
+        return [runuser, "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
 
     def start(self, timeout: float = 30.0) -> None:
         binaries = _bin()
