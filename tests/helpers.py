@@ -27,14 +27,20 @@ class PageRun:
         return next(block["status"] for block in self.blocks if block["line"] == line)
 
 
-def run_page(pytester, monkeypatch, text: str, name: str = "page.md", *args: str) -> PageRun:
-    """Write `text` as docs/<name> of a fresh project and run pytest on it with the harness plugin."""
+def write_page(pytester, monkeypatch, text: str, name: str = "page.md") -> Path:
+    """Write `text` as docs/<name> of a fresh project whose pytest runs the harness plugin."""
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makefile(".ini", pytest=INI)
     pytester.makeconftest('pytest_plugins = ["tests.harness.plugin"]\n')
     page = pytester.path / "docs" / name
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(text)
+    return page
+
+
+def run_page(pytester, monkeypatch, text: str, name: str = "page.md", *args: str) -> PageRun:
+    """Write `text` as docs/<name> of a fresh project and run pytest on it with the harness plugin."""
+    write_page(pytester, monkeypatch, text, name)
     result = pytester.runpytest_subprocess(*args)
     report = pytester.path / "reports" / "blocks.json"
     return PageRun(result, json.loads(report.read_text()) if report.exists() else [])

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .servers import HOST, PID_LOG, free_port
+from .servers import HOST, PID_LOG, free_port, orphan_guard
 
 ENVIRONMENT = ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE")
 
@@ -47,9 +47,17 @@ class Cluster:
         self.saved = {name: os.environ.get(name) for name in ENVIRONMENT}
 
     def _as_owner(self, argv: list[str]) -> list[str]:
+        """PostgreSQL refuses to run as root: as root, run it as the `postgres` user. setpriv execs in place
+        (runuser would fork and stay the parent), and SIGINT, PostgreSQL's fast shutdown, reaches the server
+        if the pytest that started it dies without cleaning up."""
+        if os.geteuid() != 0:
+            return [*orphan_guard("INT"), *argv]
+        guard = orphan_guard("INT", "--reuid=postgres", "--regid=postgres", "--init-groups")
+        if guard:
+            return [*guard, *argv]
         # runuser lives in /usr/sbin, which a minimal PATH (`env -i`, some CI shells) leaves out
         runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
-        return [runuser, "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
+        return [runuser, "-u", "postgres", "--", *argv]
 
     def start(self, timeout: float = 30.0) -> None:
         binaries = _bin()

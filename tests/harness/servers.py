@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import random
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -17,6 +18,16 @@ from pathlib import Path
 HOST = "127.0.0.1"
 SHOWN_PORT = 8000  # what pages show when the command names no port
 PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
+
+
+def orphan_guard(signal_name: str = "TERM", *credentials: str) -> list[str]:
+    """A command prefix that has the kernel send `signal_name` to the program when the process that started it
+    dies, so a server cannot outlive a pytest (or xdist worker) killed with SIGKILL, which runs no cleanup.
+    It is util-linux's `setpriv --pdeathsig`, which execs in place (same PID); `credentials` (`--reuid=…`)
+    run the program as another user, applied before the signal is set (a change of user would clear it).
+    Where setpriv is missing, the prefix is empty and only the page's own teardown stops servers."""
+    setpriv = shutil.which("setpriv") or shutil.which("setpriv", path="/usr/bin:/bin")
+    return [setpriv, *credentials, f"--pdeathsig={signal_name}", "--"] if setpriv else []
 
 
 class ServerFailed(RuntimeError):
@@ -162,7 +173,7 @@ class Server:
         self.seen = 0  # how much of the log the page has already compared
         with open(log, "wb") as sink:
             self.process = subprocess.Popen(
-                ["bash", "-c", launch],
+                [*orphan_guard("TERM"), "bash", "-c", launch],
                 cwd=cwd,
                 env=env,
                 stdin=subprocess.DEVNULL,

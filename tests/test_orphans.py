@@ -1,0 +1,76 @@
+"""A pytest killed with SIGKILL runs no teardown; the servers and the PostgreSQL it started must still go.
+
+The harness starts them under `setpriv --pdeathsig` (tests/harness/servers.py:orphan_guard), so the kernel
+signals them when the process that started them dies. This test kills a real pytest in the middle of a page.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.harness import postgres
+from tests.harness.servers import PID_LOG, group_alive, orphan_guard
+from tests.helpers import write_page
+
+PAGE = '''# P
+
+```python title="app.py"
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hi"})
+```
+
+```console
+$ uvicorn app:app --lifespan off
+INFO:     Started server process [1234]
+INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
+```
+
+<!-- test: postgres -->
+```python
+import os
+import time
+from pathlib import Path
+
+import psycopg
+
+psycopg.connect().close()
+Path(os.environ["PAGE_READY"]).write_text("ready")
+time.sleep(120)
+```
+'''
+
+
+@pytest.mark.skipif(not orphan_guard(), reason="setpriv (util-linux) is not installed")
+@pytest.mark.skipif(postgres.unavailable() is not None, reason=postgres.unavailable() or "")
+def test_a_pytest_killed_with_sigkill_leaves_no_server_and_no_postgresql(pytester, monkeypatch):
+    pid_log, ready = pytester.path / "pids.txt", pytester.path / "ready"
+    monkeypatch.setenv(PID_LOG, str(pid_log))
+    monkeypatch.setenv("PAGE_READY", str(ready))
+    page = write_page(pytester, monkeypatch, PAGE)
+    log = pytester.path / "pytest.log"
+    with open(log, "wb") as sink:
+        run = subprocess.Popen([sys.executable, "-m", "pytest", str(page)], cwd=pytester.path, stdout=sink,
+                               stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            assert run.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "the page never reached its last block"
+            time.sleep(0.1)
+        pids = [int(line) for line in pid_log.read_text().split()]
+        assert len(pids) == 2, pids  # uvicorn and postgres
+        assert all(group_alive(pid) for pid in pids)
+    finally:
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+    survivors = [pid for pid in pids if group_alive(pid, timeout=15)]
+    for pid in survivors:  # leave nothing behind, even when the test fails
+        os.killpg(pid, signal.SIGKILL)
+    assert not survivors, f"process groups {survivors} outlived the pytest that started them"
