@@ -13,6 +13,26 @@ addopts = -p no:doctest -p no:cacheprovider -p no:django -p no:asyncio --tb=shor
 filterwarnings = error
 """
 
+# A page that starts a real uvicorn on a tiny ASGI app and requests it once.
+SERVER_PAGE = '''# P
+
+```python title="app.py"
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hi"})
+```
+
+```console
+$ uvicorn app:app --lifespan off
+INFO:     Started server process [1234]
+INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
+$ curl -s http://127.0.0.1:8000/
+hi
+```
+'''
+
 
 @dataclass
 class PageRun:

@@ -3,26 +3,7 @@ import time
 
 from tests.harness.console import environment
 from tests.harness.servers import PID_LOG, adapter_for, group_alive
-from tests.helpers import run_page
-
-SERVER_PAGE = '''# P
-
-```python title="app.py"
-async def app(scope, receive, send):
-    if scope["type"] != "http":
-        return
-    await send({"type": "http.response.start", "status": 200, "headers": []})
-    await send({"type": "http.response.body", "body": b"hi"})
-```
-
-```console
-$ uvicorn app:app --lifespan off
-INFO:     Started server process [1234]
-INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
-$ curl -s http://127.0.0.1:8000/
-hi
-```
-'''
+from tests.helpers import SERVER_PAGE, run_page
 
 
 def test_adapters_put_every_server_on_loopback_and_a_free_port():

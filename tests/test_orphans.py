@@ -14,24 +14,9 @@ import pytest
 
 from tests.harness import postgres
 from tests.harness.servers import PID_LOG, group_alive, orphan_guard
-from tests.helpers import write_page
+from tests.helpers import SERVER_PAGE, write_page
 
-PAGE = '''# P
-
-```python title="app.py"
-async def app(scope, receive, send):
-    if scope["type"] != "http":
-        return
-    await send({"type": "http.response.start", "status": 200, "headers": []})
-    await send({"type": "http.response.body", "body": b"hi"})
-```
-
-```console
-$ uvicorn app:app --lifespan off
-INFO:     Started server process [1234]
-INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
-```
-
+PAGE = SERVER_PAGE + '''
 <!-- test: postgres -->
 ```python
 import os
