@@ -20,6 +20,10 @@ test: install
 matrix: install
 	$(PY) -m tests.harness.matrix
 
+.PHONY: release-notes  ## Re-read the async APIs each release's notes name (Django sdist); write docs/data/release-notes-async.json
+release-notes: install
+	$(PY) -m tests.harness.release_notes
+
 .PHONY: serve  ## Preview the site with live reload at http://127.0.0.1:8000
 serve: install
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -39,4 +43,4 @@ clean:
 
 .PHONY: help  ## List the targets
 help:
-	@grep -E '^\.PHONY: [a-z]+ +## ' $(MAKEFILE_LIST) | sed -E 's/^\.PHONY: ([a-z]+) +## /  make \1\t/' | expand -t 16
+	@grep -E '^\.PHONY: [a-z-]+ +## ' $(MAKEFILE_LIST) | sed -E 's/^\.PHONY: ([a-z-]+) +## /  make \1\t/' | expand -t 24

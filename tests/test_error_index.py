@@ -22,10 +22,9 @@ from pathlib import Path
 import pytest
 from markdown.extensions.toc import slugify
 
-from tests.harness import console, versions
-from tests.harness.directives import find_directives
+from tests.harness import console
 from tests.harness.fences import Fence, find_fences
-from tests.harness.parsers import EXECUTABLE, PYTHON, SHELL, _attached
+from tests.harness.parsers import PYTHON, SHELL, executable_fences
 from tests.harness.python import PythonBlock
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,19 +128,8 @@ def shown_output(fence: Fence) -> list[str]:
 
 
 def shown_blocks(page: Path) -> list[ShownBlock]:
-    text = page.read_text()
-    name = page.relative_to(ROOT).as_posix()
-    fences = find_fences(text)
-    directives = find_directives(text, name, [(f.start, f.end) for f in fences])
-    attached = _attached(text, fences, directives, name)
-    blocks = []
-    for index, fence in enumerate(fences):
-        if fence.lang not in EXECUTABLE:
-            continue
-        options = {d.name: d.value for d in attached.get(index, [])}
-        skipped = options.get("skip") or (options.get("django") and versions.skip_reason(options["django"])) or None
-        blocks.append(ShownBlock(fence.line, fence.lang, skipped, shown_output(fence)))
-    return blocks
+    fences = executable_fences(page.read_text(), page.relative_to(ROOT).as_posix())
+    return [ShownBlock(fence.line, fence.lang, skipped, shown_output(fence)) for fence, skipped in fences]
 
 
 def section(page: Path, anchor: str | None) -> tuple[int, int] | None:

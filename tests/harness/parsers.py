@@ -84,6 +84,20 @@ def _attached(text: str, fences: list[Fence], directives: list[Directive], page:
     return attached
 
 
+def executable_fences(text: str, page: str) -> list[tuple[Fence, str | None]]:
+    """Each executable fence of a page with the reason the harness skips it on this Django (None: it runs).
+    For static checks (the error index, the release-notes coverage) that ask "is this shown by a block that runs?"."""
+    fences = find_fences(text)
+    attached = _attached(text, fences, find_directives(text, page, [(f.start, f.end) for f in fences]), page)
+    found = []
+    for index, fence in enumerate(fences):
+        if fence.lang in EXECUTABLE:
+            options = {d.name: d.value for d in attached.get(index, [])}
+            skipped = options.get("skip") or (options.get("django") and versions.skip_reason(options["django"]))
+            found.append((fence, skipped or None))
+    return found
+
+
 def _evaluator(fence: Fence, options: dict[str, str]):
     """(parsed, evaluator) for an executable fence, or None when its language has no evaluator."""
     source, line = fence.source, fence.source_line
