@@ -66,6 +66,13 @@ def test_a_failing_command_fails_unless_its_status_is_expected(pytester, monkeyp
     run.result.stdout.fnmatch_lines(["docs/page.md:4: `ls missing-dir` exited with status 2, expected 0.*"])
 
 
+def test_a_pipeline_into_an_early_exiting_reader_is_refused_before_it_can_flake(pytester, monkeypatch):
+    page = "# P\n\n```console\n$ seq 3 | sed -n 1p\n1\n$ seq 3 | head -n 1\n1\n```\n"
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(failed=1)
+    run.result.stdout.fnmatch_lines(["docs/page.md:6: `seq 3 | head -n 1` ends in a reader that can stop before *"])
+
+
 def test_ctrl_c_stops_the_server_and_its_shutdown_log_is_compared(pytester, monkeypatch):
     page = SERVER_PAGE + (
         '\n```console\nINFO:     127.0.0.1:... - "GET / HTTP/1.1" 200 OK\n```\n'

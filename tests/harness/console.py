@@ -7,6 +7,7 @@ pressed Ctrl+C, which the harness does by sending SIGINT to the server's process
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -22,8 +23,11 @@ from .servers import Server, ServerFailed, adapter_for
 PROMPT = "$ "
 COMMAND_TIMEOUT = 60.0
 SERVER_TIMEOUT = 30.0
-LOG_SETTLE = 3.0
-INTERRUPT = "^C"  # first line of a server-log block: send the server SIGINT, as Ctrl+C in its terminal would  # how long a log may take to show what the page shows
+LOG_SETTLE = 3.0  # how long a log may take to show what the page shows
+INTERRUPT = "^C"  # first line of a server-log block: send the server SIGINT, as Ctrl+C in its terminal would
+# A reader that stops early at the end of a pipeline (`| head`, `| grep -m 1`, `| grep -q`): the command before it
+# then fails writing into the closed pipe (curl: exit 23) or not, by timing, and pipefail turns that into a flake.
+EARLY_EXIT_READER = re.compile(r"\|\s*(?:head\b|grep\b(?:\s+-\w+)*\s+-(?:m\s*\d+|\w*q\w*)\b)")
 
 
 @dataclass
@@ -134,6 +138,10 @@ class ConsoleEvaluator:
         adapter = adapter_for(command)
         if adapter is not None:
             return self._start_server(page, step, adapter, transcript.timeout or SERVER_TIMEOUT, status)
+        if EARLY_EXIT_READER.search(command):
+            raise BlockFailure(step.line, f"`{step.command}` ends in a reader that can stop before its input ends; "
+                               "the command before it then fails or not by timing (pipefail). Use `sed -n 1p` "
+                               "for the first line, or grep without -m/-q.")
         try:
             done = subprocess.run(
                 ["bash", "-o", "pipefail", "-c", command],

@@ -207,8 +207,22 @@ class Server:
                                        f"within {timeout:g} s. Its log:\n{self.output()}") from None
                 time.sleep(0.05)
 
+    def wait_quiet(self, quiet: float = 0.25, limit: float = 3.0) -> None:
+        """Wait until the log has not grown for `quiet` seconds (at most `limit`): a server may write a request's
+        log line just after the client has its response, and a SIGINT in between would lose the line."""
+        size, since, deadline = -1, time.monotonic(), time.monotonic() + limit
+        while time.monotonic() < deadline:
+            now = self.log.stat().st_size
+            if now != size:
+                size, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.05)
+
     def interrupt(self, timeout: float) -> None:
-        """Ctrl+C in the server's terminal: SIGINT to its process group, then wait for it to exit."""
+        """Ctrl+C in the server's terminal, once its log is quiet (as a reader presses it after reading the log):
+        SIGINT to its process group, then wait for it to exit."""
+        self.wait_quiet()
         os.killpg(self.pid, signal.SIGINT)
         try:
             self.process.wait(timeout)
