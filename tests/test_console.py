@@ -1,4 +1,5 @@
 import os
+import signal
 import time
 
 from tests.harness.console import environment
@@ -64,6 +65,21 @@ def test_a_failing_command_fails_unless_its_status_is_expected(pytester, monkeyp
     run = run_page(pytester, monkeypatch, page)
     run.result.assert_outcomes(passed=1, failed=1)
     run.result.stdout.fnmatch_lines(["docs/page.md:4: `ls missing-dir` exited with status 2, expected 0.*"])
+
+
+def test_ctrl_c_works_even_when_pytest_was_started_with_sigint_ignored(pytester, monkeypatch):
+    # A background job of a non-interactive shell starts with SIGINT ignored, and children inherit that. Daphne,
+    # like runserver, relies on Python's KeyboardInterrupt, which Python does not install for an ignored SIGINT.
+    page = SERVER_PAGE.replace("$ uvicorn app:app --lifespan off\nINFO:     Started server process [1234]\n"
+                               "INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)",
+                               "$ daphne app:app\n...")
+    page += "\n```console\n^C\n...\n```\n"
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        run = run_page(pytester, monkeypatch, page)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    run.result.assert_outcomes(passed=3)
 
 
 def test_a_pipeline_into_an_early_exiting_reader_is_refused_before_it_can_flake(pytester, monkeypatch):

@@ -20,6 +20,12 @@ SHOWN_PORT = 8000  # what pages show when the command names no port
 PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
 
 
+# A SIGINT that was ignored when pytest started (a background job of a non-interactive shell, `nohup … &`) stays
+# ignored in every child, and Python then installs no KeyboardInterrupt handler: a server would not stop on
+# Ctrl+C. coreutils' `env --default-signal=INT` resets it and execs in place.
+DEFAULT_SIGINT = ["env", "--default-signal=INT"]
+
+
 def orphan_guard(signal_name: str = "TERM", *credentials: str) -> list[str]:
     """A command prefix that has the kernel send `signal_name` to the program when the process that started it
     dies, so a server cannot outlive a pytest (or xdist worker) killed with SIGKILL, which runs no cleanup.
@@ -173,7 +179,7 @@ class Server:
         self.seen = 0  # how much of the log the page has already compared
         with open(log, "wb") as sink:
             self.process = subprocess.Popen(
-                [*orphan_guard("TERM"), "bash", "-c", launch],
+                [*orphan_guard("TERM"), *DEFAULT_SIGINT, "bash", "-c", launch],
                 cwd=cwd,
                 env=env,
                 stdin=subprocess.DEVNULL,
