@@ -1,7 +1,8 @@
 """The built site: it builds strictly, fetches nothing from other hosts, carries no harness leftovers, loads
 Mermaid only where there is a diagram, and a broken link fails the build.
 
-One strict build per module (the `site` fixture) into site/; the broken-link build runs on a copy in tmp.
+One strict build per module (the `site` fixture), into a temporary directory of its own so that parallel
+workers never build into the same site/; the broken-link build runs on a copy in tmp.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import pytest
 from tests.harness import directives, mkdocs_hooks, snippets
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
 DOCS = ROOT / "docs"
 
 # `rel` values of a <link> that make the browser fetch its href.
@@ -53,10 +53,11 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    result = mkdocs_build(ROOT, SITE)
+def site(tmp_path_factory) -> Path:
+    built = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, built)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
-    return SITE
+    return built
 
 
 @pytest.fixture(scope="module")
