@@ -52,7 +52,8 @@ def named_in(notes: str, known: set[str]) -> list[dict]:
     return sorted(seen.values(), key=lambda entry: entry["line"])
 
 
-def read(sdist: Path, django_version: str) -> dict:
+def read(sdist: Path) -> dict:
+    django_version = re.search(r"^Version: (\S+)", (sdist / "PKG-INFO").read_text(), re.MULTILINE)[1]
     known = async_names(sdist / "django")
     releases = {}
     for release in RELEASES:
@@ -75,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sdist", type=Path, help="an unpacked Django sdist (default: download the installed version)")
+    parser.add_argument("--sdist", type=Path, help="an unpacked Django sdist (default: download the installed version's)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         sdist = args.sdist or download(django.__version__, Path(scratch))
-        data = read(sdist, django.__version__)
+        data = read(sdist)
     DATA.write_text(json.dumps(data, indent=1) + "\n")
     count = sum(len(names) for names in data["releases"].values())
     print(f"{DATA.relative_to(ROOT)}: {count} async APIs named in the notes of {len(RELEASES)} releases")
