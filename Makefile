@@ -39,7 +39,7 @@ lock: install
 
 .PHONY: clean  ## Remove .venv, .venvs/, site/, reports/ and caches
 clean:
-	rm -rf $(VENV) .venvs site reports .pytest_cache
+	rm -rf $(VENV) .venvs site reports .pytest_cache .cache
 
 .PHONY: help  ## List the targets
 help:

@@ -11,8 +11,9 @@ The grammar, defined here once and documented in the README:
     <!-- test: setup
     hidden_python_code()
     -->                                    hidden Python run at this point of the page
+    <!-- test: quote "django:docs/releases/5.0.txt" -->   the block quote or paragraph below quotes this source
 
-Every directive but `setup` belongs to the fenced block right below it (only blank lines and other
+Every directive but `setup` and `quote` belongs to the fenced block right below it (only blank lines and other
 directives may come between). The MkDocs hook removes all of them from the built site with `strip`.
 """
 
@@ -29,7 +30,10 @@ DIRECTIVE = re.compile(
 )
 # Anything that looks like a directive, even a malformed one, so a typo is an error and never a silent no-op.
 LOOSE = re.compile(r"<!--[ \t]*test\b", re.IGNORECASE)
-ARGUMENTS = {"skip": 1, "django": 1, "raises": 1, "exit": 1, "timeout": 1, "postgres": 0, "setup": 0}
+ARGUMENTS = {"skip": 1, "django": 1, "raises": 1, "exit": 1, "timeout": 1, "postgres": 0, "setup": 0, "quote": 1}
+# Directives about prose rather than the fenced block below: `setup` runs where it stands, `quote` marks the
+# block quote or paragraph below it (checked by tests/test_quotes.py, see quotes.py).
+PROSE = {"setup", "quote"}
 
 
 class DirectiveError(ValueError):

@@ -9,7 +9,7 @@ import pytest
 from sybil import Document, Region
 
 from . import console, versions
-from .directives import Directive, DirectiveError, find_directives
+from .directives import PROSE, Directive, DirectiveError, find_directives
 from .failures import relative
 from .fences import Fence, find_fences
 from .pycon import PyconEvaluator, Session
@@ -67,7 +67,7 @@ def _attached(text: str, fences: list[Fence], directives: list[Directive], page:
     starts = {fence.start: index for index, fence in enumerate(fences)}
     pending: list[Directive] = []
     for directive in directives:
-        if directive.name == "setup":
+        if directive.name in PROSE:
             if pending:
                 raise DirectiveError(f"{page}:{pending[0].line}: directive is not right above a fenced block")
             continue
