@@ -9,7 +9,8 @@ A block quote is checked whole (its attribution line, starting with "—", is no
 `[...]` or `…` marks an elision and splits it into passages found separately). In a paragraph, every
 "double-quoted" passage is checked. Both sides are compared as words and punctuation (commas aside),
 whitespace-normalised and with markup removed: reST roles, ``literals``, links and Markdown backticks, emphasis and links, list
-bullets, Sphinx's smart quotes and dashes, and the "()" Sphinx adds after a function's name.
+bullets, the style of quote marks (Sphinx's smart quotes; single quotes nested in a double-quoted passage), Sphinx's
+dashes, and the "()" Sphinx adds after a function's name.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def normalise(text: str, markup: str, titles: dict[str, str] | None = None) -> s
     text = re.sub(r"(?m)^\s*(?:[*+-]|#\.|\d+\.)\s+", " ", text)  # list bullets
     text = re.sub(r"(?<![\w*])\*\*?(?=\S)(.+?)(?<=\S)\*\*?(?![\w*])", r"\1", text)  # emphasis
     text = re.sub(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1", text)
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "}))
+    # Quote marks of any style are one mark: a quotation nested in a "double-quoted" passage is written
+    # with single quotes, as typography has it.
+    text = text.translate(str.maketrans({"“": "'", "”": "'", "‘": "'", "’": "'", '"': "'", "\u00a0": " "}))
     text = re.sub(r"(\w)\(\)", r"\1", text).replace(",", " ")
     return " ".join(text.split())
 
