@@ -217,38 +217,37 @@ class Library:
     def check(self, quotation: Quotation) -> Verdict:
         wanted = normalise(quotation.text, "md")
         verdict = Verdict(quotation, ok=False)
-        best = (0.0, "", "")
+        readable = {}
         for source in quotation.sources:
             try:
-                text = self.text(source)
+                readable[source] = self.text(source)
             except sources.SourceUnavailable as error:
                 verdict.unavailable.append(str(error))
-                continue
             except FileNotFoundError as error:
                 raise QuoteError(f"{quotation.page}:{quotation.line}: {error}") from None
-            if wanted in text:
-                verdict.ok = True
-                return verdict
-            score, closest = closest_text(wanted, text)
-            if score > best[0]:
-                best = (score, closest, source)
-        if verdict.unavailable:
-            return verdict  # an unreadable source may hold it: reported as not checked, never as passed
-        verdict.closest, verdict.closest_source = best[1], best[2]
+        if any(wanted in text for text in readable.values()):
+            verdict.ok = True
+        elif not verdict.unavailable:  # an unreadable source may hold it: reported as not checked, never as passed
+            score, verdict.closest, verdict.closest_source = max(
+                (*closest_text(wanted, text), source) for source, text in readable.items())
         return verdict
 
 
 def closest_text(wanted: str, text: str) -> tuple[float, str]:
-    """The window of `text`, as long as `wanted` in words, that is most like it (and its similarity)."""
+    """The window of `text`, as long as `wanted` in words, that is most like it (and its similarity): the
+    windows sharing the most words with it, compared character by character."""
     words, target = text.split(" "), wanted.split(" ")
-    size = len(target)
+    size, vocabulary = len(target), set(target)
+    shared = [word in vocabulary for word in words]
+    counts, running = [], sum(shared[:size])
+    for start in range(max(1, len(words) - size + 1)):
+        counts.append((running, start))
+        if start + size < len(words):
+            running += shared[start + size] - shared[start]
     best = (0.0, "")
-    for start in range(max(1, len(words) - size + 1)):  # only on a misquote, so a plain scan is fine
-        window = words[start : start + size]
-        matcher = difflib.SequenceMatcher(None, wanted, " ".join(window), autojunk=False)
-        if matcher.quick_ratio() <= best[0]:
-            continue
-        score = matcher.ratio()
+    for _, start in sorted(counts, reverse=True)[:50]:
+        window = " ".join(words[start : start + size])
+        score = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
         if score > best[0]:
-            best = (score, " ".join(window))
+            best = (score, window)
     return best
