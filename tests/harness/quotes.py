@@ -2,7 +2,8 @@
 quote or paragraph right below it as quoting SOURCE, one or more of
 
     django:docs/releases/5.0.txt                         a file of the installed Django's sdist
-    channels:README.rst                                  a file of another installed distribution's sdist
+    asgiref:asgiref/sync.py                              a file of another installed distribution's sdist
+                                                         (a .py file: its comments, without their `#`)
     github:django/deps@0a36e69:accepted/0009-async.rst   a file no package ships (read from a git mirror)
 
 A block quote is checked whole (its attribution line, starting with "—", is not part of the quotation;
@@ -64,6 +65,8 @@ def normalise(text: str, markup: str, titles: dict[str, str] | None = None) -> s
         text = re.sub(r"`([^`]+)`_{0,2}", r"\1", text)
         text = re.sub(r"\\(.)", r"\1", text)
         text = text.replace("---", "—").replace("--", "–")
+    elif markup == "py":  # a comment quoted from source code: its lines without their `#`
+        text = re.sub(r"(?m)^\s*# ?", "", text)
     else:
         text = _MD_LINK.sub(lambda m: m["text"], text)
         text = text.replace("`", "")
@@ -78,7 +81,7 @@ def normalise(text: str, markup: str, titles: dict[str, str] | None = None) -> s
 
 
 def markup_of(source: str) -> str:
-    return "md" if source.endswith(".md") else "rst"
+    return "md" if source.endswith(".md") else "py" if source.endswith(".py") else "rst"
 
 
 @dataclass
