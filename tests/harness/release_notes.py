@@ -15,11 +15,9 @@ import argparse
 import ast
 import json
 import re
-import subprocess
-import sys
-import tarfile
-import tempfile
 from pathlib import Path
+
+from . import sources
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "docs" / "data" / "release-notes-async.json"
@@ -63,24 +61,13 @@ def read(sdist: Path) -> dict:
             "releases": releases}
 
 
-def download(version: str, into: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-binary", ":all:", "--no-deps",
-                    f"django=={version}", "-d", str(into)], check=True)
-    archive = next(into.glob("*.tar.gz"))
-    with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="data")
-    return next(path for path in into.iterdir() if path.is_dir())
-
-
 def main(argv: list[str] | None = None) -> int:
     import django
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sdist", type=Path, help="an unpacked Django sdist (default: download the installed version's)")
+    parser.add_argument("--sdist", type=Path, help="an unpacked Django sdist (default: the installed version's, downloaded once into .cache/sources/)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        sdist = args.sdist or download(django.__version__, Path(scratch))
-        data = read(sdist)
+    data = read(args.sdist or sources.sdist("django", django.__version__))  # cached in .cache/sources/
     DATA.write_text(json.dumps(data, indent=1) + "\n")
     count = sum(len(names) for names in data["releases"].values())
     print(f"{DATA.relative_to(ROOT)}: {count} async APIs named in the notes of {len(RELEASES)} releases")
