@@ -145,3 +145,13 @@ def test_a_cached_sdist_is_used_without_downloading(fake_django, monkeypatch):
 
     monkeypatch.setattr(sources.subprocess, "run", no_network)
     assert sources.read("django:docs/releases/9.9.txt") == NOTES
+
+
+def test_a_quote_directive_is_prose_and_never_attaches_to_the_next_block():
+    from tests.harness.parsers import executable_fences
+
+    page = ('# X\n\n<!-- test: quote "django:docs/releases/9.9.txt" -->\n> quoted\n\n'
+            '<!-- test: skip "shown only" -->\n```python\n1/0\n```\n')
+    [(fence, skipped)] = executable_fences(page, "docs/x.md")
+    assert skipped == "shown only"
+    assert [q.text for q in quotes.find_quotations(page, "docs/x.md")] == ["quoted"]
