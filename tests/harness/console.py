@@ -169,7 +169,12 @@ class ConsoleEvaluator:
     def _start_server(self, page: Page, step: Step, adapter, timeout: float, status: int) -> None:
         """Start a server; with an `exit` directive, the server is expected to fail and exit with it."""
         log = page.scratch / f"server-{len(page.servers) + 1}.log"
-        server = Server(step.command, adapter, page.cwd, environment(), log)
+        if hasattr(adapter, "for_page"):  # nginx: its configuration file is the page's
+            adapter = adapter.for_page(page)
+        try:
+            server = Server(step.command, adapter, page.cwd, environment(), log)
+        except (ValueError, ServerFailed) as refused:  # nginx.NginxConfigError: what the page must fix
+            raise BlockFailure(step.line, f"`{step.command}`: {refused}") from None
         for running in page.servers:  # like pressing Ctrl+C before starting another on the same port
             if running.shown_port == server.shown_port:
                 running.stop()

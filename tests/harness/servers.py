@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .nginx import NginxAdapter
+
 HOST = "127.0.0.1"
 SHOWN_PORT = 8000  # what pages show when the command names no port
 PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
@@ -139,6 +141,7 @@ ADAPTERS = [
     BindAdapter("hypercorn"),
     DaphneAdapter("daphne"),
     RunserverAdapter("runserver"),
+    NginxAdapter(),  # bound to its page by console.py (for_page): it reads the page's configuration file
 ]
 
 
