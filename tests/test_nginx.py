@@ -1,18 +1,12 @@
 """nginx in front of a page's server: the page's own configuration file runs (ports rewritten, temp files in the
-page's directory), nginx is stopped with its page, survives no SIGKILLed pytest, and a configuration the harness
-cannot run fails at `page:line` saying what to fix."""
-
-import os
-import signal
-import subprocess
-import sys
-import time
+page's directory), nginx is stopped with its page, and a configuration the harness cannot run fails at
+`page:line` saying what to fix. (tests/test_orphans.py kills a pytest running nginx with SIGKILL.)"""
 
 import pytest
 
 from tests.harness import nginx
-from tests.harness.servers import PID_LOG, adapter_for, group_alive, orphan_guard
-from tests.helpers import SERVER_PAGE, line_of, run_page, write_page
+from tests.harness.servers import PID_LOG, adapter_for, group_alive
+from tests.helpers import SERVER_PAGE, run_page
 
 pytestmark = pytest.mark.skipif(nginx.installed() is None, reason="nginx is not installed (scripts/install-nginx)")
 
@@ -52,77 +46,51 @@ def test_nginx_commands_are_server_starts_and_its_checks_are_commands():
     assert adapter_for("nginx -V") is None
 
 
+RESTART = """
+```console
+$ uvicorn app:app --lifespan off
+...
+$ curl -s http://127.0.0.1:8080/
+hi
+```
+
+```nginx
+location / { }
+```
+"""
+
+
 def test_the_pages_configuration_runs_in_front_of_its_server_and_stops_with_the_page(pytester, monkeypatch):
     pid_log = pytester.path / "pids.txt"
     monkeypatch.setenv(PID_LOG, str(pid_log))
-    run = run_page(pytester, monkeypatch, PROXY_PAGE)
-    run.result.assert_outcomes(passed=4)
-    assert [block["status"] for block in run.blocks] == ["passed"] * 4  # the titled nginx block counts as run
+    run = run_page(pytester, monkeypatch, PROXY_PAGE + RESTART)
+    run.result.assert_outcomes(passed=5)  # the restarted uvicorn kept its real port: nginx still reaches it
+    # The titled nginx block counts as run; an untitled one is display-only.
+    assert [block["status"] for block in run.blocks] == ["passed"] * 5 + ["not-executable"]
     pids = [int(pid) for pid in pid_log.read_text().split()]
-    assert len(pids) == 2  # uvicorn, nginx
+    assert len(pids) == 3  # uvicorn, nginx, uvicorn again
     assert not any(group_alive(pid) for pid in pids)
 
 
-def test_an_untitled_nginx_block_is_display_only(pytester, monkeypatch):
-    run = run_page(pytester, monkeypatch, "# P\n\n```nginx\nlocation / { }\n```\n")
-    assert [block["status"] for block in run.blocks] == ["not-executable"]
+COMMAND = "nginx -p . -c nginx.conf -g 'daemon off;'"
+MISTAKES = [  # (configuration, command, the message at the command's line)
+    (CONFIG, "nginx -p . -c nginx.conf", "nginx must run in the foreground so that it can be stopped with its page: "
+                                         "add -g 'daemon off;' to the command*"),
+    (CONFIG, COMMAND.replace("nginx.conf", "other.conf"), "no file 'other.conf' in the page's current directory*"),
+    (CONFIG.replace("listen 8080;", "listen 8080;\n        listen 8081;"), COMMAND,
+     "nginx.conf has 2 `listen` directives*"),
+]
+BROKEN = CONFIG.replace("proxy_pass http://127.0.0.1:8000;", "proxy_pass http://127.0.0.1:8000")
 
 
-@pytest.mark.parametrize("change, message", [
-    (("-g 'daemon off;'", ""), "*nginx must run in the foreground so that it can be stopped with its page: "
-                               "add -g 'daemon off;' to the command*"),
-    (("-c nginx.conf", "-c other.conf"), "*no file 'other.conf' in the page's current directory*"),
-    (("listen 8080;", "listen 8080;\n        listen 8081;"), "*nginx.conf has 2 `listen` directives*"),
-])
-def test_a_configuration_the_harness_cannot_run_fails_at_the_command_line(pytester, monkeypatch, change, message):
-    page = PROXY_PAGE.replace(*change)
+def test_a_configuration_the_harness_cannot_run_fails_at_the_command_line(pytester, monkeypatch):
+    page = SERVER_PAGE
+    for config, command in [(config, command) for config, command, _ in MISTAKES] + [(BROKEN, COMMAND)]:
+        page += config + f"\n```console\n$ {command}\n```\n"
     run = run_page(pytester, monkeypatch, page)
-    run.result.stdout.fnmatch_lines([f"docs/page.md:{line_of(page, '$ nginx')}: `nginx *`: {message}"])
-
-
-def test_a_broken_configuration_fails_with_nginxs_own_message(pytester, monkeypatch):
-    page = PROXY_PAGE.replace("proxy_pass http://127.0.0.1:8000;", "proxy_pass http://127.0.0.1:8000")
-    run = run_page(pytester, monkeypatch, page)
-    run.result.stdout.fnmatch_lines([f"docs/page.md:{line_of(page, '$ nginx')}: `* -c *nginx.conf *` exited with "
-                                     "status 1 before it accepted connections. Its log:",
-                                     "*[emerg]*"])
-
-
-ORPHAN_PAGE = PROXY_PAGE + '''
-```python
-import os
-import time
-from pathlib import Path
-
-Path(os.environ["PAGE_READY"]).write_text("ready")
-time.sleep(120)
-```
-'''
-
-
-@pytest.mark.skipif(not orphan_guard(), reason="setpriv (util-linux) is not installed")
-def test_a_pytest_killed_with_sigkill_leaves_no_nginx(pytester, monkeypatch):
-    pid_log, ready = pytester.path / "pids.txt", pytester.path / "ready"
-    monkeypatch.setenv(PID_LOG, str(pid_log))
-    monkeypatch.setenv("PAGE_READY", str(ready))
-    page = write_page(pytester, monkeypatch, ORPHAN_PAGE)
-    log = pytester.path / "pytest.log"
-    with open(log, "wb") as sink:
-        run = subprocess.Popen([sys.executable, "-m", "pytest", str(page)], cwd=pytester.path, stdout=sink,
-                               stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while not ready.exists():
-            assert run.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "the page never reached its last block"
-            time.sleep(0.1)
-        pids = [int(line) for line in pid_log.read_text().split()]
-        assert len(pids) == 2, pids  # uvicorn and nginx (master and its worker share a process group)
-        assert all(group_alive(pid) for pid in pids)
-    finally:
-        os.kill(run.pid, signal.SIGKILL)
-        run.wait()
-    survivors = [pid for pid in pids if group_alive(pid, timeout=15)]
-    for pid in survivors:  # leave nothing behind, even when the test fails
-        os.killpg(pid, signal.SIGKILL)
-    assert not survivors, f"process groups {survivors} outlived the pytest that started them"
+    run.result.assert_outcomes(passed=6, failed=4)
+    lines = [n for n, line in enumerate(page.splitlines(), 1) if line.startswith("$ nginx")]
+    run.result.stdout.fnmatch_lines([f"docs/page.md:{line}: `nginx *`: {message}"
+                                     for line, (_, _, message) in zip(lines, MISTAKES)])
+    run.result.stdout.fnmatch_lines([f"docs/page.md:{lines[-1]}: `* -c *nginx.conf *` exited with status 1 before "
+                                     "it accepted connections. Its log:", "*[emerg]*"])

@@ -145,6 +145,11 @@ ADAPTERS = [
 ]
 
 
+def shown_port(command: str, adapter: Adapter) -> int:
+    """The port a server command shows (that adapter's default when it names none)."""
+    return adapter.rewrite(split_environment(shlex.split(command))[1], 0)
+
+
 def split_environment(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Leading `NAME=value` words, and the program with its arguments."""
     index = 0
@@ -170,10 +175,10 @@ def adapter_for(command: str) -> Adapter | None:
 
 
 class Server:
-    def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path) -> None:
+    def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path, port: int | None = None) -> None:
         self.shown_command = command  # as the page shows it (failure messages use this)
         environment, program = split_environment(shlex.split(command))
-        self.port = free_port()
+        self.port = port or free_port()
         self.shown_port = adapter.rewrite(program, self.port)
         self.command = shlex.join(environment + program)
         launch = "exec " + ("env " if environment else "") + self.command  # `exec A=b prog` would exec "A=b"
