@@ -8,7 +8,7 @@ from tests.harness import nginx
 from tests.harness.servers import PID_LOG, adapter_for, group_alive
 from tests.helpers import SERVER_PAGE, run_page
 
-pytestmark = pytest.mark.skipif(nginx.installed() is None, reason="nginx is not installed (scripts/install-nginx)")
+needs_nginx = pytest.mark.skipif(nginx.installed() is None, reason=nginx.MISSING)
 
 CONFIG = '''
 ```nginx title="nginx.conf"
@@ -60,6 +60,7 @@ location / { }
 """
 
 
+@needs_nginx
 def test_the_pages_configuration_runs_in_front_of_its_server_and_stops_with_the_page(pytester, monkeypatch):
     pid_log = pytester.path / "pids.txt"
     monkeypatch.setenv(PID_LOG, str(pid_log))
@@ -83,6 +84,7 @@ MISTAKES = [  # (configuration, command, the message at the command's line)
 BROKEN = CONFIG.replace("proxy_pass http://127.0.0.1:8000;", "proxy_pass http://127.0.0.1:8000")
 
 
+@needs_nginx
 def test_a_configuration_the_harness_cannot_run_fails_at_the_command_line(pytester, monkeypatch):
     page = SERVER_PAGE
     for config, command in [(config, command) for config, command, _ in MISTAKES] + [(BROKEN, COMMAND)]:
@@ -94,3 +96,13 @@ def test_a_configuration_the_harness_cannot_run_fails_at_the_command_line(pytest
                                      for line, (_, _, message) in zip(lines, MISTAKES)])
     run.result.stdout.fnmatch_lines([f"docs/page.md:{lines[-1]}: `* -c *nginx.conf *` exited with status 1 before "
                                      "it accepted connections. Its log:", "*[emerg]*"])
+
+
+def test_where_nginx_cannot_run_the_rest_of_the_page_is_skipped_with_the_reason(pytester, monkeypatch):
+    monkeypatch.setenv(nginx.OVERRIDE, str(pytester.path / "no-nginx"))
+    run = run_page(pytester, monkeypatch, PROXY_PAGE + RESTART)
+    assert [(block["status"], block["reason"]) for block in run.blocks] == [
+        ("passed", ""), ("passed", ""), ("passed", ""),  # app.py, uvicorn, the nginx.conf file
+        ("skipped", nginx.MISSING), ("skipped", nginx.MISSING),  # nginx and what comes after it
+        ("not-executable", "nginx is display-only"),
+    ]

@@ -15,7 +15,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import matching
+import pytest
+
+from . import matching, nginx
 from .failures import BlockFailure
 from .page import Page, page_of
 from .servers import Server, ServerFailed, adapter_for, shown_port
@@ -179,6 +181,9 @@ class ConsoleEvaluator:
                     running.stop()
                     port = running.port
         else:
+            if nginx.installed() is None:  # this block and the rest of the page, which sits behind nginx
+                page.missing = nginx.MISSING
+                pytest.skip(page.missing)
             adapter = adapter.for_page(page)  # nginx: its configuration file is the page's
         try:
             server = Server(step.command, adapter, page.cwd, environment(), log, port)

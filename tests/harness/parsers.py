@@ -60,6 +60,23 @@ class PostgresEvaluator:
         return self.inner(example)
 
 
+class UnlessPageMissesAPart:
+    """Skip the block, with the reason, once the page has met a part that cannot run here (nginx not
+    installed): the blocks after it depend on it."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __call__(self, example):
+        __tracebackhide__ = True
+        from .page import page_of
+
+        missing = page_of(example.namespace).missing
+        if missing:
+            pytest.skip(missing)
+        return self.inner(example)
+
+
 class SkipEvaluator:
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -145,7 +162,7 @@ class PageParser:
         for directive in directives:
             if directive.name == "setup":
                 region = Region(directive.start, directive.end, PythonBlock.from_source(directive.body, directive.body_line),
-                                PythonEvaluator())
+                                UnlessPageMissesAPart(PythonEvaluator()))
                 region.block_info = BlockInfo("python", directive.line, hidden=True)
                 yield region
         for index, fence in enumerate(fences):
@@ -166,6 +183,7 @@ class PageParser:
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
             if "postgres" in options:
                 evaluator = PostgresEvaluator(evaluator)
-            region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
+            region = Region(fence.start, fence.end, parsed,
+                            SkipEvaluator(reason) if reason else UnlessPageMissesAPart(evaluator))
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region
