@@ -6,7 +6,7 @@ import time
 import httpx
 import websockets
 
-WAIT = 1.5  # seconds we watch after SIGTERM
+WAIT = 2.0  # seconds we watch after SIGTERM
 
 
 async def sse_until_end(url, receiving):
@@ -42,9 +42,9 @@ async def until_refused(base):
 
 
 def when(seconds, graceful):
-    if seconds < 0.5:
+    if seconds < 0.6:
         return "at once"
-    if graceful and graceful - 0.2 < seconds < graceful + 1:
+    if graceful and graceful - 0.3 < seconds < graceful + 1.5:
         return f"after the {graceful} s graceful timeout"
     return f"after {seconds:.1f} s"
 
