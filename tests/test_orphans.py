@@ -1,4 +1,4 @@
-"""A pytest killed with SIGKILL runs no teardown; the servers and the PostgreSQL it started must still go.
+"""A pytest killed with SIGKILL runs no teardown; the servers, nginx and the PostgreSQL it started must still go.
 
 The harness starts them under `setpriv --pdeathsig` (tests/harness/servers.py:orphan_guard), so the kernel
 signals them when the process that started them dies. This test kills a real pytest in the middle of a page.
@@ -12,11 +12,27 @@ import time
 
 import pytest
 
-from tests.harness import postgres
+from tests.harness import nginx, postgres
 from tests.harness.servers import PID_LOG, group_alive, orphan_guard
 from tests.helpers import SERVER_PAGE, write_page
 
 PAGE = SERVER_PAGE + '''
+```nginx title="nginx.conf"
+events {}
+http {
+    server {
+        listen 8080;
+        location / { proxy_pass http://127.0.0.1:8000; }
+    }
+}
+```
+
+```console
+$ nginx -p . -c nginx.conf -g 'daemon off;'
+$ curl -s http://127.0.0.1:8080/
+hi
+```
+
 <!-- test: postgres -->
 ```python
 import os
@@ -34,7 +50,8 @@ time.sleep(120)
 
 @pytest.mark.skipif(not orphan_guard(), reason="setpriv (util-linux) is not installed")
 @pytest.mark.skipif(postgres.unavailable() is not None, reason=postgres.unavailable() or "")
-def test_a_pytest_killed_with_sigkill_leaves_no_server_and_no_postgresql(pytester, monkeypatch):
+@pytest.mark.skipif(nginx.installed() is None, reason="nginx is not installed (scripts/install-nginx)")
+def test_a_pytest_killed_with_sigkill_leaves_no_server_no_nginx_and_no_postgresql(pytester, monkeypatch):
     pid_log, ready = pytester.path / "pids.txt", pytester.path / "ready"
     monkeypatch.setenv(PID_LOG, str(pid_log))
     monkeypatch.setenv("PAGE_READY", str(ready))
@@ -50,7 +67,7 @@ def test_a_pytest_killed_with_sigkill_leaves_no_server_and_no_postgresql(pyteste
             assert time.monotonic() < deadline, "the page never reached its last block"
             time.sleep(0.1)
         pids = [int(line) for line in pid_log.read_text().split()]
-        assert len(pids) == 2, pids  # uvicorn and postgres
+        assert len(pids) == 3, pids  # uvicorn, nginx (master and workers: one process group) and postgres
         assert all(group_alive(pid) for pid in pids)
     finally:
         os.kill(run.pid, signal.SIGKILL)

@@ -15,10 +15,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import matching
+import pytest
+
+from . import matching, nginx
 from .failures import BlockFailure
 from .page import Page, page_of
-from .servers import Server, ServerFailed, adapter_for
+from .servers import Server, ServerFailed, adapter_for, shown_port
 
 PROMPT = "$ "
 COMMAND_TIMEOUT = 60.0
@@ -169,9 +171,26 @@ class ConsoleEvaluator:
     def _start_server(self, page: Page, step: Step, adapter, timeout: float, status: int) -> None:
         """Start a server; with an `exit` directive, the server is expected to fail and exit with it."""
         log = page.scratch / f"server-{len(page.servers) + 1}.log"
-        server = Server(step.command, adapter, page.cwd, environment(), log)
-        for running in page.servers:  # like pressing Ctrl+C before starting another on the same port
-            if running.shown_port == server.shown_port:
+        port = None
+        if not hasattr(adapter, "for_page"):  # (nginx's rewrite writes files: it is not restarted in place)
+            # Like pressing Ctrl+C before starting another on the same port. The new one gets the same real
+            # port, so that a proxy in front of it (nginx) still reaches it.
+            shown = shown_port(step.command, adapter)
+            for running in page.servers:
+                if running.shown_port == shown:
+                    running.stop()
+                    port = running.port
+        else:
+            if nginx.installed() is None:  # this block and the rest of the page, which sits behind nginx
+                page.missing = nginx.MISSING
+                pytest.skip(page.missing)
+            adapter = adapter.for_page(page)  # nginx: its configuration file is the page's
+        try:
+            server = Server(step.command, adapter, page.cwd, environment(), log, port)
+        except (ValueError, ServerFailed) as refused:  # nginx.NginxConfigError: what the page must fix
+            raise BlockFailure(step.line, f"`{step.command}`: {refused}") from None
+        for running in page.servers:  # a second nginx on the same shown port
+            if running.shown_port == server.shown_port and running.process.poll() is None:
                 running.stop()
         page.servers.append(server)
         page.ports[server.shown_port] = server.port

@@ -36,6 +36,7 @@ class Page:
         self.servers: list = []  # servers.Server, newest last
         self.ports: dict[int, int] = {}  # port shown on the page -> real port
         self.postgres = None  # postgres.Cluster, started by the first `postgres` block
+        self.missing: str | None = None  # why a part the rest of the page needs cannot run here (nginx): skip it
         namespace.update(__file__=str(self.path), **{PAGE_KEY: self})
         register(self.module_name, namespace)
         self._django = django_env.snapshot()

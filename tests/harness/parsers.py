@@ -21,6 +21,13 @@ SHELL = {"console", "shell", "bash", "sh", "shell-session"}
 # Every other language is display-only. Kept apart from the dispatch below on purpose: a language listed
 # here that the parser does not handle shows up in the block report as "unaccounted" and fails the run.
 EXECUTABLE = PYTHON | SHELL | {"pycon"}
+# Configuration files a page's server reads (nginx's): a titled block is written into the project directory
+# (and so counts as executed; the server that loads it is the test); an untitled one is display-only.
+CONFIG_FILES = {"nginx"}
+
+
+def is_executable(fence: Fence) -> bool:
+    return fence.lang in EXECUTABLE or (fence.lang in CONFIG_FILES and "title" in fence.attrs)
 
 
 @dataclass
@@ -50,6 +57,23 @@ class PostgresEvaluator:
                 pytest.skip(reason)
             page.postgres = postgres.Cluster()
             page.postgres.start()
+        return self.inner(example)
+
+
+class UnlessPageMissesAPart:
+    """Skip the block, with the reason, once the page has met a part that cannot run here (nginx not
+    installed): the blocks after it depend on it."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __call__(self, example):
+        __tracebackhide__ = True
+        from .page import page_of
+
+        missing = page_of(example.namespace).missing
+        if missing:
+            pytest.skip(missing)
         return self.inner(example)
 
 
@@ -91,7 +115,7 @@ def executable_fences(text: str, page: str) -> list[tuple[Fence, str | None]]:
     attached = _attached(text, fences, find_directives(text, page, [(f.start, f.end) for f in fences]), page)
     found = []
     for index, fence in enumerate(fences):
-        if fence.lang in EXECUTABLE:
+        if is_executable(fence):
             options = {d.name: d.value for d in attached.get(index, [])}
             skipped = options.get("skip") or (options.get("django") and versions.skip_reason(options["django"]))
             found.append((fence, skipped or None))
@@ -101,7 +125,7 @@ def executable_fences(text: str, page: str) -> list[tuple[Fence, str | None]]:
 def _evaluator(fence: Fence, options: dict[str, str]):
     """(parsed, evaluator) for an executable fence, or None when its language has no evaluator."""
     source, line = fence.source, fence.source_line
-    if fence.lang in PYTHON and "title" in fence.attrs:
+    if (fence.lang in PYTHON or fence.lang in CONFIG_FILES) and "title" in fence.attrs:
         return (fence.attrs["title"], expand(source), line), FileEvaluator()
     if fence.lang == "pycon" or (fence.lang in PYTHON and source.lstrip().startswith(">>>")):
         return Session(source, line), PyconEvaluator()
@@ -120,7 +144,7 @@ def _float(value: str | None) -> float | None:
 
 
 ALLOWED = {
-    "skip": EXECUTABLE,
+    "skip": EXECUTABLE | CONFIG_FILES,
     "django": EXECUTABLE,
     "raises": PYTHON,
     "exit": SHELL,
@@ -138,11 +162,11 @@ class PageParser:
         for directive in directives:
             if directive.name == "setup":
                 region = Region(directive.start, directive.end, PythonBlock.from_source(directive.body, directive.body_line),
-                                PythonEvaluator())
+                                UnlessPageMissesAPart(PythonEvaluator()))
                 region.block_info = BlockInfo("python", directive.line, hidden=True)
                 yield region
         for index, fence in enumerate(fences):
-            if fence.lang not in EXECUTABLE:
+            if not is_executable(fence):
                 continue
             options = {}
             for directive in attached.get(index, []):
@@ -159,6 +183,7 @@ class PageParser:
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
             if "postgres" in options:
                 evaluator = PostgresEvaluator(evaluator)
-            region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
+            region = Region(fence.start, fence.end, parsed,
+                            SkipEvaluator(reason) if reason else UnlessPageMissesAPart(evaluator))
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region

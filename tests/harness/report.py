@@ -15,7 +15,7 @@ import pytest
 
 from .failures import relative
 from .fences import find_fences
-from .parsers import EXECUTABLE
+from .parsers import is_executable
 
 PROPERTY = "docs_block"
 
@@ -78,7 +78,7 @@ class BlockReport:
             name = relative(page)
             for fence in find_fences(page.read_text()):
                 record = {"page": name, "line": fence.line, "lang": fence.lang or "(none)"}
-                if fence.lang not in EXECUTABLE:
+                if not is_executable(fence):
                     record.update(status="not-executable", reason=f"{record['lang']} is display-only")
                 elif (name, fence.line) in self.outcomes:
                     status, reason = self.outcomes[(name, fence.line)]

@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .nginx import NginxAdapter
+
 HOST = "127.0.0.1"
 SHOWN_PORT = 8000  # what pages show when the command names no port
 PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
@@ -139,7 +141,13 @@ ADAPTERS = [
     BindAdapter("hypercorn"),
     DaphneAdapter("daphne"),
     RunserverAdapter("runserver"),
+    NginxAdapter(),  # bound to its page by console.py (for_page): it reads the page's configuration file
 ]
+
+
+def shown_port(command: str, adapter: Adapter) -> int:
+    """The port a server command shows (that adapter's default when it names none)."""
+    return adapter.rewrite(split_environment(shlex.split(command))[1], 0)
 
 
 def split_environment(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -167,10 +175,10 @@ def adapter_for(command: str) -> Adapter | None:
 
 
 class Server:
-    def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path) -> None:
+    def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path, port: int | None = None) -> None:
         self.shown_command = command  # as the page shows it (failure messages use this)
         environment, program = split_environment(shlex.split(command))
-        self.port = free_port()
+        self.port = port or free_port()
         self.shown_port = adapter.rewrite(program, self.port)
         self.command = shlex.join(environment + program)
         launch = "exec " + ("env " if environment else "") + self.command  # `exec A=b prog` would exec "A=b"

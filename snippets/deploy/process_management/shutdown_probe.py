@@ -1,0 +1,75 @@
+import asyncio
+import os
+import signal
+import time
+
+import httpx
+import websockets
+
+WAIT = 2.0  # seconds we watch after SIGTERM
+
+
+async def sse_until_end(url, receiving):
+    try:
+        async with httpx.AsyncClient() as client:
+            async with client.stream("GET", url) as response:
+                async for _ in response.aiter_lines():
+                    receiving.set()
+        return "ended cleanly"
+    except httpx.HTTPError as error:
+        return f"cut ({type(error).__name__})"
+
+
+async def ws_until_close(url, receiving):
+    async with websockets.connect(url) as ws:
+        try:
+            async for _ in ws:
+                receiving.set()
+        except websockets.ConnectionClosed:
+            pass
+        return f"closed, code {ws.close_code}"
+
+
+async def until_refused(base):
+    host, port = base.split(":")
+    while True:
+        try:
+            _, writer = await asyncio.open_connection(host, port)
+            writer.close()
+            await asyncio.sleep(0.05)
+        except OSError:
+            return "stopped"
+
+
+def when(seconds, graceful):
+    if seconds < 0.6:
+        return "at once"
+    if graceful and graceful - 0.3 < seconds < graceful + 1.5:
+        return f"after the {graceful} s graceful timeout"
+    return f"after {seconds:.1f} s"
+
+
+async def sigterm_with_open_connections(base, pid, graceful=None):
+    """Open an SSE stream and a WebSocket to the server at `base` (host:port), send process `pid` SIGTERM, and
+    report for WAIT seconds how each one ended, and when the server stopped accepting connections."""
+    receiving = [asyncio.Event(), asyncio.Event()]
+    watched = {
+        "SSE stream": asyncio.create_task(sse_until_end(f"http://{base}/events/", receiving[0])),
+        "WebSocket": asyncio.create_task(ws_until_close(f"ws://{base}/ws/", receiving[1])),
+    }
+    for event in receiving:  # both are open and receiving
+        await asyncio.wait_for(event.wait(), timeout=10)
+    os.kill(pid, signal.SIGTERM)
+    sent = time.perf_counter()
+    watched["listener"] = asyncio.create_task(until_refused(base))
+    ended = {}
+    for task in watched.values():
+        task.add_done_callback(lambda _, now=time.perf_counter: ended.setdefault(_, now() - sent))
+    await asyncio.wait(watched.values(), timeout=WAIT)
+    for name, task in watched.items():
+        if task.done():
+            print(f"{name + ':':11} {task.result()} {when(ended[task], graceful)}")
+        else:
+            print(f"{name + ':':11} still open after {WAIT} s")
+            task.cancel()  # the client gives up: this closes its connection
+    await asyncio.gather(*watched.values(), return_exceptions=True)
