@@ -15,7 +15,7 @@ COUNT = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mysite-
 def open_connections():
     """Ask PostgreSQL, over a connection of our own, how many connections the command holds."""
     with psycopg.connect(autocommit=True) as db:  # a fresh pg_stat_activity snapshot per query
-        for _ in range(10):  # a closed connection leaves pg_stat_activity a moment after the client hangs up
+        for _ in range(5):  # a closed connection leaves pg_stat_activity a moment after the client hangs up
             count = db.execute(COUNT).fetchone()[0]
             if count == 0:
                 break
