@@ -1,4 +1,5 @@
-"""A pytest killed with SIGKILL runs no teardown; the servers and the PostgreSQL it started must still go.
+"""A pytest killed with SIGKILL runs no teardown; the servers, workers, PostgreSQL and Redis it started must
+still go.
 
 The harness starts them under `setpriv --pdeathsig` (tests/harness/servers.py:orphan_guard), so the kernel
 signals them when the process that started them dies. This test kills a real pytest in the middle of a page.
@@ -12,11 +13,25 @@ import time
 
 import pytest
 
-from tests.harness import postgres
+from tests.harness import postgres, redis
 from tests.harness.servers import PID_LOG, group_alive, orphan_guard
 from tests.helpers import SERVER_PAGE, write_page
 
 PAGE = SERVER_PAGE + '''
+<!-- test: redis -->
+```python title="tasks.py"
+import os
+
+from celery import Celery
+
+app = Celery("tasks", broker=os.environ["REDIS_URL"])
+```
+
+```console
+$ celery -A tasks worker --concurrency=1 --loglevel=INFO
+...
+```
+
 <!-- test: postgres -->
 ```python
 import os
@@ -34,7 +49,8 @@ time.sleep(120)
 
 @pytest.mark.skipif(not orphan_guard(), reason="setpriv (util-linux) is not installed")
 @pytest.mark.skipif(postgres.unavailable() is not None, reason=postgres.unavailable() or "")
-def test_a_pytest_killed_with_sigkill_leaves_no_server_and_no_postgresql(pytester, monkeypatch):
+@pytest.mark.skipif(redis.unavailable() is not None, reason=redis.unavailable() or "")
+def test_a_pytest_killed_with_sigkill_leaves_no_server_worker_postgresql_or_redis(pytester, monkeypatch):
     pid_log, ready = pytester.path / "pids.txt", pytester.path / "ready"
     monkeypatch.setenv(PID_LOG, str(pid_log))
     monkeypatch.setenv("PAGE_READY", str(ready))
@@ -50,7 +66,7 @@ def test_a_pytest_killed_with_sigkill_leaves_no_server_and_no_postgresql(pyteste
             assert time.monotonic() < deadline, "the page never reached its last block"
             time.sleep(0.1)
         pids = [int(line) for line in pid_log.read_text().split()]
-        assert len(pids) == 2, pids  # uvicorn and postgres
+        assert len(pids) == 4, pids  # uvicorn, redis, the celery worker and postgres
         assert all(group_alive(pid) for pid in pids)
     finally:
         os.kill(run.pid, signal.SIGKILL)

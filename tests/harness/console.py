@@ -19,6 +19,7 @@ from . import matching
 from .failures import BlockFailure
 from .page import Page, page_of
 from .servers import Server, ServerFailed, adapter_for
+from .workers import worker_for
 
 PROMPT = "$ "
 COMMAND_TIMEOUT = 60.0
@@ -135,7 +136,7 @@ class ConsoleEvaluator:
                 raise BlockFailure(step.line, f"cd: no such directory {words[1]!r}")
             page.cwd = target
             return
-        adapter = adapter_for(command)
+        adapter = adapter_for(command) or worker_for(command)
         if adapter is not None:
             return self._start_server(page, step, adapter, transcript.timeout or SERVER_TIMEOUT, status)
         if EARLY_EXIT_READER.search(command):
@@ -170,11 +171,12 @@ class ConsoleEvaluator:
         """Start a server; with an `exit` directive, the server is expected to fail and exit with it."""
         log = page.scratch / f"server-{len(page.servers) + 1}.log"
         server = Server(step.command, adapter, page.cwd, environment(), log)
-        for running in page.servers:  # like pressing Ctrl+C before starting another on the same port
-            if running.shown_port == server.shown_port:
-                running.stop()
+        if server.shown_port is not None:  # a worker listens on no port
+            for running in page.servers:  # like pressing Ctrl+C before starting another on the same port
+                if running.shown_port == server.shown_port:
+                    running.stop()
+            page.ports[server.shown_port] = server.port
         page.servers.append(server)
-        page.ports[server.shown_port] = server.port
         if status:
             try:
                 code = server.process.wait(timeout)

@@ -14,6 +14,7 @@ from .failures import relative
 from .fences import Fence, find_fences
 from .pycon import PyconEvaluator, Session
 from .python import FileEvaluator, PythonBlock, PythonEvaluator
+from .redis import RedisEvaluator
 from .snippets import expand
 
 PYTHON = {"python", "py", "python3"}
@@ -126,6 +127,7 @@ ALLOWED = {
     "exit": SHELL,
     "timeout": SHELL,
     "postgres": EXECUTABLE,
+    "redis": EXECUTABLE,
 }
 
 
@@ -159,6 +161,8 @@ class PageParser:
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
             if "postgres" in options:
                 evaluator = PostgresEvaluator(evaluator)
+            if "redis" in options:
+                evaluator = RedisEvaluator(evaluator)
             region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region

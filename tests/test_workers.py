@@ -1,0 +1,58 @@
+"""Workers (Celery, db_worker) are started like servers but listen on nothing: the harness waits for their
+ready line, and a worker that dies first fails its block with page:line and its log."""
+
+from tests.harness import redis
+from tests.harness.servers import adapter_for
+from tests.harness.workers import worker_for
+from tests.helpers import run_page
+
+import pytest
+
+
+def test_worker_commands_are_recognised_and_are_not_servers():
+    cases = {
+        "celery -A mysite worker --loglevel=INFO": "celery",
+        "python -m celery -A mysite worker -c 1": "celery",
+        "python manage.py db_worker --interval 0.1": "db_worker",
+        "celery -A mysite inspect ping": None,
+        "python manage.py runserver": None,
+        "celery -A mysite worker --help": None,
+    }
+    assert {command: getattr(worker_for(command), "name", None) for command in cases} == cases
+    assert adapter_for("celery -A mysite worker") is None
+
+
+def test_a_worker_that_exits_before_its_ready_line_fails_with_its_log(pytester, monkeypatch):
+    page = "# P\n\n```console\n$ python manage.py db_worker\n```\n"
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(failed=1)
+    run.result.stdout.fnmatch_lines([
+        "docs/page.md:4: `python manage.py db_worker` exited with status 2 before it logged a line matching "
+        "'Starting worker'. Its log:",
+        "*can't open file*manage.py*",
+    ])
+
+
+@pytest.mark.skipif(redis.unavailable() is not None, reason=redis.unavailable() or "")
+def test_a_celery_worker_is_ready_shows_its_log_and_stops_with_the_page(pytester, monkeypatch):
+    page = '''# P
+
+<!-- test: redis -->
+```python title="tasks.py"
+import os
+
+from celery import Celery
+
+app = Celery("tasks", broker=os.environ["REDIS_URL"])
+```
+
+```console
+$ celery -A tasks worker --concurrency=1 --loglevel=INFO
+...
+[tasks]
+...
+[...: INFO/MainProcess] celery@... ready.
+```
+'''
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(passed=2)
