@@ -2,7 +2,7 @@
 127.0.0.1 and a free port, with no persistence, stopped by PID when the page ends.
 
 Blocks see `REDIS_URL` (redis://127.0.0.1:PORT/0) plus `REDIS_HOST` and `REDIS_PORT`; console blocks and the
-servers and workers they start inherit them. Where no redis-server is installed (scripts/install-redis installs
+servers and workers they start inherit them. Like a server's, the real port is shown as the usual one (6379). Where no redis-server is installed (scripts/install-redis installs
 Debian's package), `unavailable()` says why, and the page's blocks are skipped with that reason."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from .servers import HOST, PID_LOG, free_port, orphan_guard
 
 ENVIRONMENT = ("REDIS_URL", "REDIS_HOST", "REDIS_PORT")
+SHOWN_PORT = 6379  # what pages show: `127.0.0.1:6379` in a block is the real port, which output shows as 6379
 
 
 def _binary() -> str | None:
@@ -109,4 +110,5 @@ class RedisEvaluator:
                 pytest.skip(reason)
             page.redis = RedisServer()
             page.redis.start()
+            page.ports[SHOWN_PORT] = page.redis.port  # shown as Redis's usual port, in code and in output
         return self.inner(example)
