@@ -17,9 +17,13 @@ def test_worker_commands_are_recognised_and_are_not_servers():
         "celery -A mysite inspect ping": None,
         "python manage.py runserver": None,
         "celery -A mysite worker --help": None,
+        "python -m aiosmtpd -n -l 127.0.0.1:8025": "aiosmtpd",
     }
     assert {command: getattr(worker_for(command), "name", None) for command in cases} == cases
     assert adapter_for("celery -A mysite worker") is None
+    args = ["-m", "aiosmtpd", "-n", "-l", "0.0.0.0:2525"]
+    assert worker_for("python -m aiosmtpd -n").rewrite(args, 5555) == 2525
+    assert args == ["-m", "aiosmtpd", "-n", "--listen", "127.0.0.1:5555"]
 
 
 def test_a_worker_that_exits_before_its_ready_line_fails_with_its_log(pytester, monkeypatch):
