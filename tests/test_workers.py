@@ -1,12 +1,12 @@
 """Workers (Celery, db_worker) are started like servers but listen on nothing: the harness waits for their
 ready line, and a worker that dies first fails its block with page:line and its log."""
 
+import pytest
+
 from tests.harness import redis
 from tests.harness.servers import adapter_for
 from tests.harness.workers import worker_for
 from tests.helpers import run_page
-
-import pytest
 
 
 def test_worker_commands_are_recognised_and_are_not_servers():
@@ -60,3 +60,15 @@ $ celery -A tasks worker --concurrency=1 --loglevel=INFO
 '''
     run = run_page(pytester, monkeypatch, page)
     run.result.assert_outcomes(passed=2)
+
+
+def test_without_redis_a_redis_block_is_skipped_with_the_reason(monkeypatch):
+    from types import SimpleNamespace
+
+    from tests.harness.page import PAGE_KEY
+
+    monkeypatch.setattr(redis, "_binary", lambda: None)
+    evaluator = redis.RedisEvaluator(lambda example: pytest.fail("the block ran without Redis"))
+    example = SimpleNamespace(namespace={PAGE_KEY: SimpleNamespace(redis=None)})
+    with pytest.raises(pytest.skip.Exception, match="Redis is not installed .*scripts/install-redis"):
+        evaluator(example)

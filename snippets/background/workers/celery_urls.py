@@ -11,4 +11,6 @@ urlpatterns = [
     path("square-blocking/", celery_views.square_blocking),
     path("square/", celery_views.square),
     path("ping/", celery_views.ping),
+    path("signup-then-greet/", celery_views.signup_then_greet),
+    path("signup-then-greet-on-commit/", celery_views.signup_then_greet_on_commit),
 ]

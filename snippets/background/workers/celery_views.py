@@ -1,7 +1,13 @@
+import time
+import uuid
+from functools import partial
+
 from asgiref.sync import sync_to_async
+from django.contrib.auth.models import User
+from django.db import transaction
 from django.http import JsonResponse
 
-from .jobs import slow_square
+from .jobs import greet, slow_square
 
 
 async def square_blocking(request):  # BROKEN: .get() blocks the event loop until the worker answers
@@ -18,3 +24,20 @@ async def square(request):
 
 async def ping(request):
     return JsonResponse({"pong": True})
+
+
+def signup_then_greet(request):  # BROKEN: the task is queued before the user is committed
+    with transaction.atomic():
+        user = User.objects.create_user(request.GET["username"])
+        result = greet.delay(user.pk)
+        time.sleep(0.3)  # the rest of the signup
+    return JsonResponse({"task": result.id})
+
+
+def signup_then_greet_on_commit(request):
+    task_id = str(uuid.uuid4())  # the id is known now; the task is queued at the commit
+    with transaction.atomic():
+        user = User.objects.create_user(request.GET["username"])
+        transaction.on_commit(partial(greet.apply_async, (user.pk,), task_id=task_id))
+        time.sleep(0.3)
+    return JsonResponse({"task": task_id})

@@ -4,6 +4,7 @@ import time
 import redis.asyncio as aioredis
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth.models import User
 
 # BROKEN: one async client for the whole worker process. Its connection belongs to the event loop of the
 # first task that used it, and asyncio.run() closes that loop when the task returns.
@@ -52,3 +53,8 @@ def slow_square(n):
 @shared_task
 def add(a, b):
     return a + b
+
+
+@shared_task
+def greet(user_id):
+    return f"hello {User.objects.get(pk=user_id).username}"
