@@ -10,6 +10,7 @@ from django.urls import path
 
 from notes import consumers, slow
 
+# A deployment also wraps the router in AllowedHostsOriginValidator (see the WebSockets page)
 application = ProtocolTypeRouter({
     "http": django_application,
     "websocket": URLRouter([
