@@ -72,3 +72,34 @@ def test_without_redis_a_redis_block_is_skipped_with_the_reason(monkeypatch):
     example = SimpleNamespace(namespace={PAGE_KEY: SimpleNamespace(redis=None)})
     with pytest.raises(pytest.skip.Exception, match="Redis is not installed .*scripts/install-redis"):
         evaluator(example)
+
+
+@pytest.mark.skipif(redis.unavailable() is not None, reason=redis.unavailable() or "")
+def test_a_redis_page_gets_its_own_server_shown_on_6379_and_stopped_with_the_page(pytester, monkeypatch):
+    from tests.harness.servers import PID_LOG, group_alive
+
+    pid_log = pytester.path / "pids.txt"
+    monkeypatch.setenv(PID_LOG, str(pid_log))
+    page = '''# P
+
+<!-- test: redis -->
+```python
+import os
+
+import redis
+
+client = redis.Redis.from_url(os.environ["REDIS_URL"])
+print(os.environ["REDIS_URL"], client.ping(), client.dbsize())
+client.close()
+#> redis://127.0.0.1:6379/0 True 0
+```
+
+```console
+$ python -c "import os, redis; print(redis.Redis(port=int(os.environ['REDIS_PORT'])).set('k', 1))"
+True
+```
+'''
+    run = run_page(pytester, monkeypatch, page)
+    run.result.assert_outcomes(passed=2)
+    pids = [int(pid) for pid in pid_log.read_text().split()]
+    assert len(pids) == 1 and not group_alive(pids[0], timeout=5)
