@@ -7,4 +7,5 @@ urlpatterns = [
     path("announce-async/", views.announce_async),
     path("announce-forgetful/", views.announce_forgetful),
     path("announce-wrapped/", views.announce_wrapped),
+    path("announce-via-thread/", views.announce_via_thread),
 ]

@@ -1,4 +1,4 @@
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.http import HttpResponse
 
@@ -26,4 +26,9 @@ async def announce_wrapped(request):  # BROKEN: async_to_sync inside the event l
     async_to_sync(get_channel_layer().group_send)(
         "news", {"type": "news.message", "text": request.GET["text"], "sent_via": "?"}
     )
+    return HttpResponse("published\n")
+
+
+async def announce_via_thread(request):  # sync-only helper, called from async code through a thread
+    await sync_to_async(publish)(request.GET["text"], sent_via="a thread of an async view")
     return HttpResponse("published\n")
