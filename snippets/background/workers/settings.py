@@ -24,7 +24,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 
-# Mail goes to a local SMTP server (the sink started on this page). MAILERS is Django 6.1's mail setting.
+# Mail goes to a local SMTP server (the sink started on this page)
 MAILERS = {
     "default": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
