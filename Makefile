@@ -15,6 +15,7 @@ install: $(VENV)/.installed
 test: install
 	@scripts/install-postgres
 	@scripts/install-nginx
+	@scripts/install-redis
 	$(PY) -m pytest -n auto --dist loadfile
 
 .PHONY: matrix  ## Run every versioned block on each Django feature release 2.2-6.1; write docs/data/compat.json

@@ -1,4 +1,5 @@
-"""A pytest killed with SIGKILL runs no teardown; the servers, nginx and the PostgreSQL it started must still go.
+"""A pytest killed with SIGKILL runs no teardown; the servers, workers, nginx, PostgreSQL and Redis it started
+must still go.
 
 The harness starts them under `setpriv --pdeathsig` (tests/harness/servers.py:orphan_guard), so the kernel
 signals them when the process that started them dies. This test kills a real pytest in the middle of a page.
@@ -12,11 +13,13 @@ import time
 
 import pytest
 
-from tests.harness import nginx, postgres
+from tests.harness import nginx, postgres, redis
 from tests.harness.servers import PID_LOG, group_alive, orphan_guard
 from tests.helpers import SERVER_PAGE, write_page
 
-PAGE = SERVER_PAGE + '''
+# nginx, Redis and a Celery worker join the page where they can run; the server and PostgreSQL are tested
+# either way.
+NGINX = '''
 ```nginx title="nginx.conf"
 events {}
 http {
@@ -32,7 +35,25 @@ $ nginx -p . -c nginx.conf -g 'daemon off;'
 $ curl -s http://127.0.0.1:8080/
 hi
 ```
+'''
+WORKER = '''
+<!-- test: redis -->
+```python title="tasks.py"
+import os
 
+from celery import Celery
+
+app = Celery("tasks", broker=os.environ["REDIS_URL"])
+```
+
+```console
+$ celery -A tasks worker --concurrency=1 --without-mingle --loglevel=INFO
+...
+```
+'''
+WITH_NGINX = nginx.installed() is not None
+WITH_REDIS = redis.unavailable() is None
+PAGE = SERVER_PAGE + (NGINX if WITH_NGINX else "") + (WORKER if WITH_REDIS else "") + '''
 <!-- test: postgres -->
 ```python
 import os
@@ -50,8 +71,7 @@ time.sleep(120)
 
 @pytest.mark.skipif(not orphan_guard(), reason="setpriv (util-linux) is not installed")
 @pytest.mark.skipif(postgres.unavailable() is not None, reason=postgres.unavailable() or "")
-@pytest.mark.skipif(nginx.installed() is None, reason="nginx is not installed (scripts/install-nginx)")
-def test_a_pytest_killed_with_sigkill_leaves_no_server_no_nginx_and_no_postgresql(pytester, monkeypatch):
+def test_a_pytest_killed_with_sigkill_leaves_no_server_worker_nginx_postgresql_or_redis(pytester, monkeypatch):
     pid_log, ready = pytester.path / "pids.txt", pytester.path / "ready"
     monkeypatch.setenv(PID_LOG, str(pid_log))
     monkeypatch.setenv("PAGE_READY", str(ready))
@@ -67,7 +87,8 @@ def test_a_pytest_killed_with_sigkill_leaves_no_server_no_nginx_and_no_postgresq
             assert time.monotonic() < deadline, "the page never reached its last block"
             time.sleep(0.1)
         pids = [int(line) for line in pid_log.read_text().split()]
-        assert len(pids) == 3, pids  # uvicorn, nginx (master and workers: one process group) and postgres
+        # uvicorn, [nginx (master and workers: one process group),] [redis, the celery worker,] postgres
+        assert len(pids) == 2 + WITH_NGINX + 2 * WITH_REDIS, pids
         assert all(group_alive(pid) for pid in pids)
     finally:
         os.kill(run.pid, signal.SIGKILL)

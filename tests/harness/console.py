@@ -21,6 +21,7 @@ from . import matching, nginx
 from .failures import BlockFailure
 from .page import Page, page_of
 from .servers import Server, ServerFailed, adapter_for, shown_port
+from .workers import worker_for
 
 PROMPT = "$ "
 COMMAND_TIMEOUT = 60.0
@@ -137,7 +138,7 @@ class ConsoleEvaluator:
                 raise BlockFailure(step.line, f"cd: no such directory {words[1]!r}")
             page.cwd = target
             return
-        adapter = adapter_for(command)
+        adapter = adapter_for(command) or worker_for(command)
         if adapter is not None:
             return self._start_server(page, step, adapter, transcript.timeout or SERVER_TIMEOUT, status)
         if EARLY_EXIT_READER.search(command):
@@ -174,10 +175,10 @@ class ConsoleEvaluator:
         port = None
         if not hasattr(adapter, "for_page"):  # (nginx's rewrite writes files: it is not restarted in place)
             # Like pressing Ctrl+C before starting another on the same port. The new one gets the same real
-            # port, so that a proxy in front of it (nginx) still reaches it.
+            # port, so that a proxy in front of it (nginx) still reaches it. A worker listens on no port.
             shown = shown_port(step.command, adapter)
             for running in page.servers:
-                if running.shown_port == shown:
+                if shown is not None and running.shown_port == shown:
                     running.stop()
                     port = running.port
         else:
@@ -190,10 +191,12 @@ class ConsoleEvaluator:
         except (ValueError, ServerFailed) as refused:  # nginx.NginxConfigError: what the page must fix
             raise BlockFailure(step.line, f"`{step.command}`: {refused}") from None
         for running in page.servers:  # a second nginx on the same shown port
-            if running.shown_port == server.shown_port and running.process.poll() is None:
+            if server.shown_port is not None and running.shown_port == server.shown_port \
+                    and running.process.poll() is None:
                 running.stop()
         page.servers.append(server)
-        page.ports[server.shown_port] = server.port
+        if server.shown_port is not None:  # a worker listens on no port
+            page.ports[server.shown_port] = server.port
         if status:
             try:
                 code = server.process.wait(timeout)

@@ -8,6 +8,7 @@ The grammar, defined here once and documented in the README:
     <!-- test: exit 1 -->                  the console block's last command must exit with this status
     <!-- test: timeout 30 -->              seconds a console command or server may take
     <!-- test: postgres -->                a PostgreSQL server for this page (PGHOST/PGPORT/… set) before the block
+    <!-- test: redis -->                   a Redis server for this page (REDIS_URL set) before the block
     <!-- test: setup
     hidden_python_code()
     -->                                    hidden Python run at this point of the page
@@ -30,7 +31,8 @@ DIRECTIVE = re.compile(
 )
 # Anything that looks like a directive, even a malformed one, so a typo is an error and never a silent no-op.
 LOOSE = re.compile(r"<!--[ \t]*test\b", re.IGNORECASE)
-ARGUMENTS = {"skip": 1, "django": 1, "raises": 1, "exit": 1, "timeout": 1, "postgres": 0, "setup": 0, "quote": 1}
+ARGUMENTS = {"skip": 1, "django": 1, "raises": 1, "exit": 1, "timeout": 1, "postgres": 0, "redis": 0,
+             "setup": 0, "quote": 1}
 # Directives about prose rather than the fenced block below: `setup` runs where it stands, `quote` marks the
 # block quote or paragraph below it (checked by tests/test_quotes.py, see quotes.py).
 PROSE = {"setup", "quote"}

@@ -37,6 +37,7 @@ class Page:
         self.ports: dict[int, int] = {}  # port shown on the page -> real port
         self.postgres = None  # postgres.Cluster, started by the first `postgres` block
         self.missing: str | None = None  # why a part the rest of the page needs cannot run here (nginx): skip it
+        self.redis = None  # redis.RedisServer, started by the first `redis` block
         namespace.update(__file__=str(self.path), **{PAGE_KEY: self})
         register(self.module_name, namespace)
         self._django = django_env.snapshot()
@@ -75,6 +76,8 @@ class Page:
                 errors.append(error)
         if self.postgres is not None:
             self.postgres.stop()
+        if self.redis is not None:
+            self.redis.stop()
         with warnings.catch_warnings():
             # Django leaves SQLite connections open in executor threads it used (e.g. the debug 500 page's
             # queries run in the loop's default executor); they die with those threads when the loop closes.

@@ -14,6 +14,7 @@ from .failures import relative
 from .fences import Fence, find_fences
 from .pycon import PyconEvaluator, Session
 from .python import FileEvaluator, PythonBlock, PythonEvaluator
+from .redis import RedisEvaluator
 from .snippets import expand
 
 PYTHON = {"python", "py", "python3"}
@@ -150,6 +151,7 @@ ALLOWED = {
     "exit": SHELL,
     "timeout": SHELL,
     "postgres": EXECUTABLE,
+    "redis": EXECUTABLE,
 }
 
 
@@ -183,6 +185,8 @@ class PageParser:
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
             if "postgres" in options:
                 evaluator = PostgresEvaluator(evaluator)
+            if "redis" in options:
+                evaluator = RedisEvaluator(evaluator)
             region = Region(fence.start, fence.end, parsed,
                             SkipEvaluator(reason) if reason else UnlessPageMissesAPart(evaluator))
             region.block_info = BlockInfo(fence.lang, fence.line)

@@ -92,9 +92,25 @@ class Adapter:
     def matches(self, program: list[str]) -> bool:
         return program[:1] == [self.name] or program[:3] == ["python", "-m", self.name]
 
-    def rewrite(self, args: list[str], port: int) -> int:
-        """Change `args` in place to listen on HOST:port; return the port the page showed."""
+    def rewrite(self, args: list[str], port: int) -> int | None:
+        """Change `args` in place to listen on HOST:port; return the port the page showed (None: no port)."""
         raise NotImplementedError
+
+    def ready(self, server: "Server") -> bool:
+        """Whether the started program is ready for the page's next block: a server, once it accepts connections."""
+        try:
+            socket.create_connection((HOST, server.port), timeout=0.5).close()
+            return True
+        except OSError:
+            return False
+
+    def awaited(self, server: "Server") -> str:
+        """What `ready` waits for, as failure messages say it: "did not …"."""
+        return f"accept connections on {HOST}:{server.port}"
+
+    def became_ready(self, server: "Server") -> str:
+        """The same, as "exited before it …" says it."""
+        return "accepted connections"
 
 
 class HostPortAdapter(Adapter):  # uvicorn, granian: --host/--port
@@ -162,8 +178,9 @@ SHELL_OPERATORS = {"|", "||", "&", "&&", ";", ">", ">>", "<", "2>&1"}
 NOT_A_START = {"--help", "-h", "--version", "-V"}
 
 
-def adapter_for(command: str) -> Adapter | None:
-    """The adapter when `command` starts a server; None for anything else (pipelines, `--help`, …)."""
+def adapter_for(command: str, adapters: list[Adapter] = ADAPTERS) -> Adapter | None:
+    """The adapter when `command` starts a server (one of `adapters`); None for anything else (pipelines,
+    `--help`, …)."""
     try:
         _, program = split_environment(shlex.split(command))
     except ValueError:
@@ -171,7 +188,7 @@ def adapter_for(command: str) -> Adapter | None:
     if SHELL_OPERATORS & set(program) or NOT_A_START & set(program) or any("$(" in w or "<(" in w for w in program):
         return None
     program = ["python" if word.startswith("python") else word for word in program]
-    return next((adapter for adapter in ADAPTERS if program and adapter.matches(program)), None)
+    return next((adapter for adapter in adapters if program and adapter.matches(program)), None)
 
 
 class Server:
@@ -211,15 +228,13 @@ class Server:
         while True:
             if self.process.poll() is not None:
                 raise ServerFailed(f"`{self.command}` exited with status {self.process.returncode} before it "
-                                   f"accepted connections. Its log:\n{self.output()}")
-            try:
-                socket.create_connection((HOST, self.port), timeout=0.5).close()
+                                   f"{self.adapter.became_ready(self)}. Its log:\n{self.output()}")
+            if self.adapter.ready(self):
                 return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise ServerFailed(f"`{self.command}` did not accept connections on {HOST}:{self.port} "
-                                       f"within {timeout:g} s. Its log:\n{self.output()}") from None
-                time.sleep(0.05)
+            if time.monotonic() > deadline:
+                raise ServerFailed(f"`{self.command}` did not {self.adapter.awaited(self)} "
+                                   f"within {timeout:g} s. Its log:\n{self.output()}")
+            time.sleep(0.05)
 
     def wait_quiet(self, quiet: float = 0.25, limit: float = 3.0) -> None:
         """Wait until the log has not grown for `quiet` seconds (at most `limit`): a server may write a request's

@@ -1,0 +1,1 @@
+urlpatterns = []  # this project serves WebSockets only
