@@ -19,6 +19,8 @@ import re
 import shutil
 from pathlib import Path
 
+from .listening import ListensOnPort
+
 TEMP_PATHS = ("client_body_temp_path", "proxy_temp_path", "fastcgi_temp_path", "uwsgi_temp_path", "scgi_temp_path")
 LISTEN = re.compile(r"^(?P<indent>[ \t]*)listen[ \t]+(?P<address>[^\s;]+)(?P<rest>[^;]*);", re.MULTILINE)
 HTTP_BLOCK = re.compile(r"^[ \t]*http[ \t]*\{[^\n]*\n", re.MULTILINE)
@@ -62,7 +64,7 @@ def _shown_port(address: str) -> int:
     return int(port)
 
 
-class NginxAdapter:
+class NginxAdapter(ListensOnPort):
     """Recognises `nginx …` as a server; `for_page` gives the adapter that knows the page's directories."""
 
     name = "nginx"

@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .listening import HOST, ListensOnPort
 from .nginx import NginxAdapter
 
-HOST = "127.0.0.1"
 SHOWN_PORT = 8000  # what pages show when the command names no port
 PID_LOG = "DOCS_HARNESS_PID_LOG"  # if set, every server PID is appended to this file (leak tests)
 
@@ -84,7 +84,7 @@ def _port_of(address: str | None) -> int | None:
 
 
 @dataclass
-class Adapter:
+class Adapter(ListensOnPort):
     """How one server program is told where to listen."""
 
     name: str
@@ -95,22 +95,6 @@ class Adapter:
     def rewrite(self, args: list[str], port: int) -> int | None:
         """Change `args` in place to listen on HOST:port; return the port the page showed (None: no port)."""
         raise NotImplementedError
-
-    def ready(self, server: "Server") -> bool:
-        """Whether the started program is ready for the page's next block: a server, once it accepts connections."""
-        try:
-            socket.create_connection((HOST, server.port), timeout=0.5).close()
-            return True
-        except OSError:
-            return False
-
-    def awaited(self, server: "Server") -> str:
-        """What `ready` waits for, as failure messages say it: "did not …"."""
-        return f"accept connections on {HOST}:{server.port}"
-
-    def became_ready(self, server: "Server") -> str:
-        """The same, as "exited before it …" says it."""
-        return "accepted connections"
 
 
 class HostPortAdapter(Adapter):  # uvicorn, granian: --host/--port
