@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pytest
 from sybil import Document, Region
 
-from . import console, versions
+from . import console, timeouts, versions
 from .directives import Directive, DirectiveError, find_directives
-from .failures import relative
+from .failures import BlockFailure, relative
 from .fences import Fence, find_fences
 from .pycon import PyconEvaluator, Session
 from .python import FileEvaluator, PythonBlock, PythonEvaluator
@@ -51,6 +51,37 @@ class PostgresEvaluator:
             page.postgres = postgres.Cluster()
             page.postgres.start()
         return self.inner(example)
+
+
+class Guarded:
+    """Every block of a page: fails without running once an earlier block of the page timed out; a Python or
+    pycon block (`seconds` set) runs under its time limit, and over it fails with where it was stuck."""
+
+    def __init__(self, inner, seconds: float | None = None) -> None:
+        self.inner = inner
+        self.seconds = seconds
+
+    def __call__(self, example):
+        __tracebackhide__ = True
+        from .page import page_of
+
+        page = page_of(example.namespace)
+        if page.aborted:
+            raise BlockFailure(example.line, f"not run: {page.aborted}")
+        if self.seconds is None:
+            return self.inner(example)
+        path = example.path
+        try:
+            with timeouts.TimeLimit(self.seconds, path, page.loop):
+                return self.inner(example)
+        except timeouts.BlockTimeout as timeout:
+            where = relative(path)
+            lines = [int(row.split(":")[1].split()[0]) for row in timeout.stack if row.startswith(where + ":")]
+            line = lines[-1] if lines else example.line
+            page.abort(f"{where}:{line} timed out, and the page's servers and database were stopped")
+            stack = "\n".join("    " + row for row in timeout.stack) or "    (no frame of the page or a snippet)"
+            raise BlockFailure(line, f"the block did not finish in {self.seconds:g} s (raise the limit with "
+                                     f"<!-- test: timeout SECONDS -->). It was stuck at:\n{stack}") from None
 
 
 class SkipEvaluator:
@@ -124,7 +155,7 @@ ALLOWED = {
     "django": EXECUTABLE,
     "raises": PYTHON,
     "exit": SHELL,
-    "timeout": SHELL,
+    "timeout": EXECUTABLE,
     "postgres": EXECUTABLE,
 }
 
@@ -138,7 +169,7 @@ class PageParser:
         for directive in directives:
             if directive.name == "setup":
                 region = Region(directive.start, directive.end, PythonBlock.from_source(directive.body, directive.body_line),
-                                PythonEvaluator())
+                                Guarded(PythonEvaluator(), timeouts.DEFAULT))
                 region.block_info = BlockInfo("python", directive.line, hidden=True)
                 yield region
         for index, fence in enumerate(fences):
@@ -159,6 +190,8 @@ class PageParser:
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
             if "postgres" in options:
                 evaluator = PostgresEvaluator(evaluator)
+            limited = fence.lang == "pycon" or (fence.lang in PYTHON and "title" not in fence.attrs)
+            evaluator = Guarded(evaluator, float(options.get("timeout", timeouts.DEFAULT)) if limited else None)
             region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region

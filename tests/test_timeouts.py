@@ -1,0 +1,95 @@
+"""A Python or pycon block that hangs fails at its line within its time limit, with where it was stuck; its
+page's server is stopped, its later blocks do not run, and the rest of the run goes on (under xdist too)."""
+
+import time
+
+import pytest
+
+from tests.helpers import SERVER_PAGE, run_page, write_page
+
+LIMIT = 1  # seconds: the samples set it with the timeout directive, so these tests stay fast
+
+BUSY = f"""# P
+
+<!-- test: timeout {LIMIT} -->
+```python
+x = 0
+while True:
+    x += 1
+```
+
+```python
+print("never")
+#> never
+```
+"""
+
+WAITING = SERVER_PAGE + f"""
+<!-- test: timeout {LIMIT} -->
+```python
+import asyncio
+
+event = asyncio.Event()
+await event.wait()
+```
+
+```console
+$ curl -s http://127.0.0.1:8000/
+hi
+```
+"""
+
+PYCON = f"""# P
+
+<!-- test: timeout {LIMIT} -->
+```pycon
+>>> import time
+>>> while True:
+...     time.sleep(0.01)
+```
+"""
+
+FINE = "# Q\n\n```python\nprint('still running')\n#> still running\n```\n"
+
+
+def run(pytester, monkeypatch, pages: dict[str, str], *args: str):
+    for name, text in pages.items():
+        write_page(pytester, monkeypatch, text, name)
+    started = time.monotonic()
+    result = pytester.runpytest_subprocess(*args)
+    return result, time.monotonic() - started
+
+
+@pytest.mark.parametrize("xdist", [[], ["-n", "2", "--dist", "loadfile"]], ids=["serial", "xdist"])
+def test_a_sync_busy_loop_fails_at_its_line_with_the_stack_and_the_run_goes_on(pytester, monkeypatch, xdist):
+    result, seconds = run(pytester, monkeypatch, {"busy.md": BUSY, "fine.md": FINE}, "-p", "xdist", *xdist)
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines([
+        # line 6 or 7: the alarm lands on the loop's test or on its body
+        f"docs/busy.md:[67]: the block did not finish in {LIMIT} s (raise the limit with <!-- test: timeout SECONDS -->)."
+        " It was stuck at:",
+        "    docs/busy.md:[67] in <module>: [wx]*",
+    ])
+    result.stdout.fnmatch_lines(["docs/busy.md:10: not run: docs/busy.md:[67] timed out, and the page's servers*"])
+    assert seconds < 60  # far below the 60 s default: the directive's limit applied, nothing waited for it
+
+
+def test_an_await_that_never_returns_fails_and_the_page_server_stops(pytester, monkeypatch):
+    result, _ = run(pytester, monkeypatch, {"waiting.md": WAITING, "fine.md": FINE})
+    result.assert_outcomes(passed=3, failed=2)  # app.py, uvicorn+curl, fine.md; the wait, the curl after it
+    lines = result.stdout.lines
+    line = WAITING.splitlines().index("await event.wait()") + 1
+    result.stdout.fnmatch_lines([
+        f"docs/waiting.md:{line}: the block did not finish in {LIMIT} s*",
+        f"    docs/waiting.md:{line} in <module>: await event.wait()",
+        "    *asyncio/locks.py:* in wait: await fut",
+    ])
+    assert not any("Traceback" in row and "INTERNALERROR" in row for row in lines)
+    result.stdout.fnmatch_lines(["docs/waiting.md:*: not run: docs/waiting.md:* timed out*"])
+
+
+def test_a_pycon_block_has_the_same_limit(pytester, monkeypatch):
+    result, _ = run(pytester, monkeypatch, {"pycon.md": PYCON})
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["docs/pycon.md:[67]: the block did not finish in 1 s*",
+                                 "    docs/pycon.md:[67] in <module>: *"])
