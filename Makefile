@@ -16,9 +16,16 @@ test: install
 	@scripts/install-postgres
 	$(PY) -m pytest -n auto --dist loadfile
 
-.PHONY: matrix  ## Run every versioned block on each Django feature release 2.2-6.1; write docs/data/compat.json
+.PHONY: matrix  ## Run every versioned block on each Django release 2.2-6.1, in parallel; check every claim; write docs/data/compat.json
 matrix: install
 	$(PY) -m tests.harness.matrix
+
+DJANGO ?= latest
+SUMMARY ?=
+.PHONY: test-django  ## The whole suite on another Django, over the lock, in .venvs/suite-X: make test-django DJANGO=6.0 (or 5.2.3, latest, pre)
+test-django: install
+	@scripts/install-postgres
+	$(PY) -m tests.harness.suite $(DJANGO) $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 .PHONY: release-notes  ## Re-read the async APIs each release's notes name (Django sdist); write docs/data/release-notes-async.json
 release-notes: install

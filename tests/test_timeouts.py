@@ -62,8 +62,9 @@ def run(pytester, monkeypatch, pages: dict[str, str], *args: str):
 
 @pytest.mark.parametrize("xdist", [[], ["-n", "2", "--dist", "loadfile"]], ids=["serial", "xdist"])
 def test_a_sync_busy_loop_fails_at_its_line_with_the_stack_and_the_run_goes_on(pytester, monkeypatch, xdist):
-    result, seconds = run(pytester, monkeypatch, {"busy.md": BUSY, "fine.md": FINE}, "-p", "xdist", *xdist)
-    result.assert_outcomes(passed=1, failed=2)
+    pages = {"busy.md": BUSY, "fine.md": FINE, "pycon.md": PYCON}
+    result, seconds = run(pytester, monkeypatch, pages, "-p", "xdist", *xdist)
+    result.assert_outcomes(passed=1, failed=3)
     result.stdout.fnmatch_lines([
         # line 6 or 7: the alarm lands on the loop's test or on its body
         f"docs/busy.md:[67]: the block did not finish in {LIMIT} s (raise the limit with <!-- test: timeout SECONDS -->)."
@@ -71,6 +72,9 @@ def test_a_sync_busy_loop_fails_at_its_line_with_the_stack_and_the_run_goes_on(p
         "    docs/busy.md:[67] in <module>: [wx]*",
     ])
     result.stdout.fnmatch_lines(["docs/busy.md:10: not run: docs/busy.md:[67] timed out, and the page's servers*"])
+    # pycon blocks have the same limit
+    result.stdout.fnmatch_lines(["docs/pycon.md:[67]: the block did not finish in 1 s*",
+                                 "    docs/pycon.md:[67] in <module>: *"])
     assert seconds < 60  # far below the 60 s default: the directive's limit applied, nothing waited for it
 
 
@@ -86,10 +90,3 @@ def test_an_await_that_never_returns_fails_and_the_page_server_stops(pytester, m
     ])
     assert not any("Traceback" in row and "INTERNALERROR" in row for row in lines)
     result.stdout.fnmatch_lines(["docs/waiting.md:*: not run: docs/waiting.md:* timed out*"])
-
-
-def test_a_pycon_block_has_the_same_limit(pytester, monkeypatch):
-    result, _ = run(pytester, monkeypatch, {"pycon.md": PYCON})
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["docs/pycon.md:[67]: the block did not finish in 1 s*",
-                                 "    docs/pycon.md:[67] in <module>: *"])
