@@ -25,8 +25,10 @@ def test_no_run_a_failed_run_or_another_commit_is_said_plainly():
 def test_the_extension_puts_the_stamp_under_any_page(tmp_path):
     path = tmp_path / "tested-with.json"
     path.write_text(json.dumps({**STAMP, "commit": tested_with._commit(tested_with.ROOT)}))
-    html = markdown.markdown("# Page\n\nText.", extensions=[tested_with.TestedWithExtension(stamp=str(path))])
-    assert html.endswith('<p class="tested-with" data-search-exclude><small>Tested with Django 6.1.3 on Python '
+    md = markdown.Markdown(extensions=["toc", tested_with.TestedWithExtension(stamp=str(path))])
+    html = md.convert("# Page\n\nText.")
+    assert '<h1 id="page">Page</h1>' in html, "headings (and their anchors) are left alone"
+    assert html.endswith('<p class="tested-with" data-search-exclude=""><small>Tested with Django 6.1.3 on Python '
                          "3.12.8, 1 December 2026, 00:52 UTC: 1270 code blocks ran and passed.</small></p>")
     missing = markdown.markdown("x", extensions=[tested_with.TestedWithExtension(stamp=str(tmp_path / "none.json"))])
     assert "This build was not tested" in missing
@@ -34,7 +36,7 @@ def test_the_extension_puts_the_stamp_under_any_page(tmp_path):
 
 def test_the_extension_is_configured_by_name_in_mkdocs_yml():
     assert "\n  - tests.harness.tested_with\n" in (tested_with.ROOT / "mkdocs.yml").read_text()
-    assert isinstance(markdown.Markdown(extensions=["tests.harness.tested_with"]).postprocessors["tested_with"],
+    assert isinstance(markdown.Markdown(extensions=["tests.harness.tested_with"]).treeprocessors["tested_with"],
                       tested_with._AppendStamp)
 
 

@@ -9,15 +9,15 @@ not. A build with no test run before it, a failed run, or a run of another commi
 from __future__ import annotations
 
 import datetime
-import html
 import json
 import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 from markdown import Extension
-from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
 ROOT = Path(__file__).resolve().parents[2]
 STAMP = "tested-with.json"
@@ -65,20 +65,22 @@ def text(stamp: dict | None, commit: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _footer(path: str, mtime: float) -> str:
-    stamp = json.loads(Path(path).read_text()) if mtime else None
-    sentence = html.escape(text(stamp, _commit(ROOT)))
-    return f'\n<p class="tested-with" data-search-exclude><small>{sentence}</small></p>\n'
+def _sentence(path: str, mtime: float) -> str:
+    return text(json.loads(Path(path).read_text()) if mtime else None, _commit(ROOT))
 
 
-class _AppendStamp(Postprocessor):
+class _AppendStamp(Treeprocessor):
+    """A last paragraph for the page. A tree processor, not a postprocessor: the toc extension runs the
+    postprocessors on every heading's text too."""
+
     def __init__(self, md, path: Path) -> None:
         super().__init__(md)
         self.path = path
 
-    def run(self, page_html: str) -> str:
+    def run(self, root: ElementTree.Element) -> None:
         mtime = self.path.stat().st_mtime if self.path.exists() else 0.0
-        return page_html + _footer(str(self.path), mtime)
+        stamp = ElementTree.SubElement(root, "p", {"class": "tested-with", "data-search-exclude": ""})
+        ElementTree.SubElement(stamp, "small").text = _sentence(str(self.path), mtime)
 
 
 class TestedWithExtension(Extension):
@@ -87,7 +89,7 @@ class TestedWithExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
-        md.postprocessors.register(_AppendStamp(md, Path(self.getConfig("stamp"))), "tested_with", 0)
+        md.treeprocessors.register(_AppendStamp(md, Path(self.getConfig("stamp"))), "tested_with", 0)
 
 
 def makeExtension(**kwargs) -> TestedWithExtension:  # noqa: N802 - how Python-Markdown finds it
