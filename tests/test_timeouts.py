@@ -1,11 +1,12 @@
 """A Python or pycon block that hangs fails at its line within its time limit, with where it was stuck; its
 page's server is stopped, its later blocks do not run, and the rest of the run goes on (under xdist too)."""
 
-import time
+import re
 
 import pytest
 
-from tests.helpers import SERVER_PAGE, run_page, write_page
+from tests.harness import timeouts
+from tests.helpers import SERVER_PAGE, write_page
 
 LIMIT = 1  # seconds: the samples set it with the timeout directive, so these tests stay fast
 
@@ -53,17 +54,27 @@ FINE = "# Q\n\n```python\nprint('still running')\n#> still running\n```\n"
 
 
 def run(pytester, monkeypatch, pages: dict[str, str], *args: str):
+    """Run the pages; a limit that did not work fails this test (pytester's timeout) instead of hanging it."""
     for name, text in pages.items():
         write_page(pytester, monkeypatch, text, name)
-    started = time.monotonic()
-    result = pytester.runpytest_subprocess(*args)
-    return result, time.monotonic() - started
+    result = pytester.runpytest_subprocess("--durations=0", "--durations-min=0", *args, timeout=300)
+    return result, durations(result)
+
+
+def durations(result) -> dict[str, float]:
+    """`docs/busy.md::line:4,column:1` -> seconds its call took, from pytest's --durations table."""
+    found = {}
+    for row in result.stdout.lines:
+        match = re.match(r"\s*([\d.]+)s call\s+(\S+)", row)
+        if match:
+            found[match[2]] = float(match[1])
+    return found
 
 
 @pytest.mark.parametrize("xdist", [[], ["-n", "2", "--dist", "loadfile"]], ids=["serial", "xdist"])
 def test_a_sync_busy_loop_fails_at_its_line_with_the_stack_and_the_run_goes_on(pytester, monkeypatch, xdist):
     pages = {"busy.md": BUSY, "fine.md": FINE, "pycon.md": PYCON}
-    result, seconds = run(pytester, monkeypatch, pages, "-p", "xdist", *xdist)
+    result, took = run(pytester, monkeypatch, pages, "-p", "xdist", *xdist)
     result.assert_outcomes(passed=1, failed=3)
     result.stdout.fnmatch_lines([
         # line 6 or 7: the alarm lands on the loop's test or on its body
@@ -75,11 +86,12 @@ def test_a_sync_busy_loop_fails_at_its_line_with_the_stack_and_the_run_goes_on(p
     # pycon blocks have the same limit
     result.stdout.fnmatch_lines(["docs/pycon.md:[67]: the block did not finish in 1 s*",
                                  "    docs/pycon.md:[67] in <module>: *"])
-    assert seconds < 60  # far below the 60 s default: the directive's limit applied, nothing waited for it
+    # The alarm ended it: after the directive's limit, before faulthandler's last resort would have.
+    assert LIMIT <= took["docs/busy.md::line:4,column:1"] < LIMIT + timeouts.LAST_RESORT
 
 
 def test_an_await_that_never_returns_fails_and_the_page_server_stops(pytester, monkeypatch):
-    result, _ = run(pytester, monkeypatch, {"waiting.md": WAITING, "fine.md": FINE})
+    result, took = run(pytester, monkeypatch, {"waiting.md": WAITING, "fine.md": FINE})
     result.assert_outcomes(passed=3, failed=2)  # app.py, uvicorn+curl, fine.md; the wait, the curl after it
     lines = result.stdout.lines
     line = WAITING.splitlines().index("await event.wait()") + 1
@@ -90,3 +102,6 @@ def test_an_await_that_never_returns_fails_and_the_page_server_stops(pytester, m
     ])
     assert not any("Traceback" in row and "INTERNALERROR" in row for row in lines)
     result.stdout.fnmatch_lines(["docs/waiting.md:*: not run: docs/waiting.md:* timed out*"])
+    fence = WAITING.splitlines().index(f"<!-- test: timeout {LIMIT} -->") + 2  # the hanging block's fence line
+    hung = took[f"docs/waiting.md::line:{fence},column:1"]
+    assert LIMIT <= hung < LIMIT + timeouts.LAST_RESORT
