@@ -160,6 +160,22 @@ ALLOWED = {
 }
 
 
+def _check_value(directive: Directive, page: str) -> None:
+    """A timeout that is not a number of seconds, a version range that does not parse: `page:line` errors."""
+    if directive.name == "timeout":
+        try:
+            if float(directive.value) <= 0:
+                raise ValueError
+        except ValueError:
+            raise DirectiveError(f"{page}:{directive.line}: timeout takes a number of seconds above 0, "
+                                 f"not {directive.value!r}") from None
+    if directive.name == "django":
+        try:
+            versions.parse(directive.value)
+        except ValueError as error:
+            raise DirectiveError(f"{page}:{directive.line}: {error}") from None
+
+
 class PageParser:
     def __call__(self, document: Document):
         page = relative(document.path)
@@ -181,6 +197,7 @@ class PageParser:
                     raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
                                          f"{fence.lang} block")
                 options[directive.name] = directive.value if directive.args else True
+                _check_value(directive, page)
             found = _evaluator(fence, options)
             if found is None:
                 continue
