@@ -12,15 +12,25 @@ $(VENV)/.installed: requirements.lock scripts/bootstrap scripts/find-python
 install: $(VENV)/.installed
 
 .PHONY: test  ## Run every block of every page, the harness tests and the strict site build; print the block report
-test: install
+test: install services
+	$(PY) -m pytest -n auto --dist loadfile
+
+# Debian's packages the pages start per page (each script does nothing when its package is there).
+.PHONY: services
+services:
 	@scripts/install-postgres
 	@scripts/install-nginx
 	@scripts/install-redis
-	$(PY) -m pytest -n auto --dist loadfile
 
-.PHONY: matrix  ## Run every versioned block on each Django feature release 2.2-6.1; write docs/data/compat.json
+.PHONY: matrix  ## Run every versioned block on each Django release 2.2-6.1, in parallel; check every claim; write docs/data/compat.json
 matrix: install
 	$(PY) -m tests.harness.matrix
+
+DJANGO ?= latest
+SUMMARY ?=
+.PHONY: test-django  ## The whole suite on another Django, over the lock, in .venvs/suite-X: make test-django DJANGO=6.0 (or 5.2.3, latest, pre)
+test-django: install services
+	$(PY) -m tests.harness.suite $(DJANGO) $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 .PHONY: release-notes  ## Re-read the async APIs each release's notes name (Django sdist); write docs/data/release-notes-async.json
 release-notes: install

@@ -50,6 +50,7 @@ class PageRun:
 def write_page(pytester, monkeypatch, text: str, name: str = "page.md") -> Path:
     """Write `text` as docs/<name> of a fresh project whose pytest runs the harness plugin."""
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    monkeypatch.delenv("DOCS_REPORTS", raising=False)  # the sample run's reports go to its own reports/
     pytester.makefile(".ini", pytest=INI)
     pytester.makeconftest('pytest_plugins = ["tests.harness.plugin"]\n')
     page = pytester.path / "docs" / name

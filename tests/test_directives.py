@@ -25,6 +25,8 @@ def test_directives_are_read_with_their_arguments_and_body():
         ("<!-- test: raises ValueError -->\n\nsome prose\n\n```python\n```\n", "page.md:1: directive is not right above"),
         ("<!-- test: exit 1 -->\n```python\n```\n", "page.md:1: `exit` does not apply to a python block"),
         ('<!-- test: skip "" -->\n```python\n```\n', "page.md:2: a skip needs a reason"),
+        ("<!-- test: timeout soon -->\n```python\n```\n", "page.md:1: timeout takes a number of seconds above 0, not 'soon'"),
+        ('<!-- test: django ">=5.0 || 6.1" -->\n```python\n```\n', "page.md:1: not a version range: '>=5.0 || 6.1'"),
     ],
 )
 def test_mistakes_are_errors_that_name_the_page_and_line(text, message):

@@ -44,3 +44,38 @@ def test_every_action_is_pinned_to_a_commit_sha(workflow):
     assert unpinned == []
     unlabelled = [m["ref"] for m in uses if not re.fullmatch(r"\s*#\s*v\d+(\.\d+)*\s*", m["comment"])]
     assert unlabelled == [], "write the version after the SHA: `uses: owner/action@<sha> # v1.2.3`"
+
+
+def load(name: str) -> dict:
+    import yaml
+
+    return yaml.load((ROOT / ".github" / "workflows" / name).read_text(), Loader=yaml.BaseLoader)  # `on` stays a key
+
+
+def commands(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def test_pages_deploys_only_a_build_whose_tests_passed_in_the_same_job():
+    jobs = load("pages.yml")["jobs"]
+    builder = next(name for name, job in jobs.items()
+                   if any("upload-pages-artifact" in step.get("uses", "") for step in job["steps"]))
+    runs = commands(jobs[builder])
+    assert runs.index("make test") < runs.index("make build"), "test first, then build the tested commit"
+    deploy = next(job for job in jobs.values() if any("deploy-pages" in s.get("uses", "") for s in job["steps"]))
+    assert deploy["needs"] == builder
+    assert "if" not in deploy, "an `if:` could deploy after a failed test job"
+
+
+def test_django_releases_run_weekly_and_by_hand_and_only_the_report_job_writes_issues():
+    workflow = load("django-releases.yml")
+    assert {"schedule", "workflow_dispatch"} <= set(workflow["on"])
+    jobs = workflow["jobs"]
+    assert jobs["newest"]["strategy"]["matrix"]["django"] == ["latest", "pre"]
+    assert "tests.harness.matrix columns" in "".join(commands(jobs["columns"]))
+    assert "fromJSON(needs.columns.outputs.columns)" in jobs["column"]["strategy"]["matrix"]["include"]
+    assert "tests.harness.matrix run" in "".join(commands(jobs["column"]))
+    assert "tests.harness.matrix merge" in "".join(commands(jobs["merge"])) and "--compare" in "".join(commands(jobs["merge"]))
+    writers = [name for name, job in jobs.items() if job.get("permissions", {}).get("issues") == "write"]
+    assert writers == ["report"]
+    assert set(jobs["report"]["needs"]) == {"newest", "merge"} and "failure()" in jobs["report"]["if"]

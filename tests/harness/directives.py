@@ -4,9 +4,10 @@ The grammar, defined here once and documented in the README:
 
     <!-- test: skip "why this block cannot run" -->
     <!-- test: django ">=4.1,<5.0" -->     run only on Django versions in this range
+    <!-- test: django ">=5.0,<5.2 || >=6.1" -->   a range in pieces (versions.py)
     <!-- test: raises SynchronousOnlyOperation -->   the block must raise this exception
     <!-- test: exit 1 -->                  the console block's last command must exit with this status
-    <!-- test: timeout 30 -->              seconds a console command or server may take
+    <!-- test: timeout 30 -->              seconds a console command, a server or a Python/pycon block may take
     <!-- test: postgres -->                a PostgreSQL server for this page (PGHOST/PGPORT/… set) before the block
     <!-- test: redis -->                   a Redis server for this page (REDIS_URL set) before the block
     <!-- test: setup

@@ -36,8 +36,9 @@ class Page:
         self.servers: list = []  # servers.Server, newest last
         self.ports: dict[int, int] = {}  # port shown on the page -> real port
         self.postgres = None  # postgres.Cluster, started by the first `postgres` block
-        self.missing: str | None = None  # why a part the rest of the page needs cannot run here (nginx): skip it
         self.redis = None  # redis.RedisServer, started by the first `redis` block
+        self.missing: str | None = None  # why a part the rest of the page needs cannot run here (nginx): skip it
+        self.aborted = ""  # why later blocks do not run (a block timed out)
         namespace.update(__file__=str(self.path), **{PAGE_KEY: self})
         register(self.module_name, namespace)
         self._django = django_env.snapshot()
@@ -67,17 +68,41 @@ class Page:
         finally:
             sys.path.remove(entry)
 
-    def close(self) -> None:
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The page's event loop if a block made it (never made here)."""
+        return getattr(self.runner, "_loop", None)
+
+    def stop_services(self) -> list[Exception]:
         errors = []
         for server in reversed(self.servers):
             try:
                 server.stop()
             except Exception as error:  # keep stopping the others
                 errors.append(error)
+        self.servers = []
         if self.postgres is not None:
             self.postgres.stop()
+            self.postgres = None
         if self.redis is not None:
             self.redis.stop()
+            self.redis = None
+        return errors
+
+    def abort(self, reason: str) -> None:
+        """A block timed out: stop what the page started now, cancel its tasks, run none of its later blocks."""
+        from .timeouts import BlockTimeout, TimeLimit
+
+        self.aborted = reason
+        self.stop_services()
+        try:
+            with TimeLimit(5, str(self.path), lambda: None):  # tasks that ignore cancellation are abandoned
+                self.runner.close()
+        except BlockTimeout:
+            pass
+        self.runner = asyncio.Runner()
+
+    def close(self) -> None:
+        errors = self.stop_services()
         with warnings.catch_warnings():
             # Django leaves SQLite connections open in executor threads it used (e.g. the debug 500 page's
             # queries run in the loop's default executor); they die with those threads when the loop closes.

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pytest
 from sybil import Document, Region
 
-from . import console, versions
+from . import console, timeouts, versions
 from .directives import PROSE, Directive, DirectiveError, find_directives
-from .failures import relative
+from .failures import BlockFailure, relative
 from .fences import Fence, find_fences
 from .pycon import PyconEvaluator, Session
 from .python import FileEvaluator, PythonBlock, PythonEvaluator
@@ -61,21 +61,39 @@ class PostgresEvaluator:
         return self.inner(example)
 
 
-class UnlessPageMissesAPart:
-    """Skip the block, with the reason, once the page has met a part that cannot run here (nginx not
-    installed): the blocks after it depend on it."""
+class Guarded:
+    """Every block of a page: skipped with the reason once the page met a part that cannot run here (nginx not
+    installed: the blocks after it depend on it); fails without running once an earlier block of the page timed
+    out; a Python or pycon block (`seconds` set) runs under its time limit, and over it fails with where it was
+    stuck."""
 
-    def __init__(self, inner) -> None:
+    def __init__(self, inner, seconds: float | None = None) -> None:
         self.inner = inner
+        self.seconds = seconds
 
     def __call__(self, example):
         __tracebackhide__ = True
         from .page import page_of
 
-        missing = page_of(example.namespace).missing
-        if missing:
-            pytest.skip(missing)
-        return self.inner(example)
+        page = page_of(example.namespace)
+        if page.missing:
+            pytest.skip(page.missing)
+        if page.aborted:
+            raise BlockFailure(example.line, f"not run: {page.aborted}")
+        if self.seconds is None:
+            return self.inner(example)
+        path = example.path
+        try:
+            with timeouts.TimeLimit(self.seconds, path, page.loop):
+                return self.inner(example)
+        except timeouts.BlockTimeout as timeout:
+            where = relative(path)
+            lines = [int(row.split(":")[1].split()[0]) for row in timeout.stack if row.startswith(where + ":")]
+            line = lines[-1] if lines else example.line
+            page.abort(f"{where}:{line} timed out, and the page's servers and database were stopped")
+            stack = "\n".join("    " + row for row in timeout.stack) or "    (no frame of the page or a snippet)"
+            raise BlockFailure(line, f"the block did not finish in {self.seconds:g} s (raise the limit with "
+                                     f"<!-- test: timeout SECONDS -->). It was stuck at:\n{stack}") from None
 
 
 class SkipEvaluator:
@@ -149,10 +167,26 @@ ALLOWED = {
     "django": EXECUTABLE,
     "raises": PYTHON,
     "exit": SHELL,
-    "timeout": SHELL,
+    "timeout": EXECUTABLE,
     "postgres": EXECUTABLE,
     "redis": EXECUTABLE,
 }
+
+
+def _check_value(directive: Directive, page: str) -> None:
+    """A timeout that is not a number of seconds, a version range that does not parse: `page:line` errors."""
+    if directive.name == "timeout":
+        try:
+            if float(directive.value) <= 0:
+                raise ValueError
+        except ValueError:
+            raise DirectiveError(f"{page}:{directive.line}: timeout takes a number of seconds above 0, "
+                                 f"not {directive.value!r}") from None
+    if directive.name == "django":
+        try:
+            versions.parse(directive.value)
+        except ValueError as error:
+            raise DirectiveError(f"{page}:{directive.line}: {error}") from None
 
 
 class PageParser:
@@ -164,7 +198,7 @@ class PageParser:
         for directive in directives:
             if directive.name == "setup":
                 region = Region(directive.start, directive.end, PythonBlock.from_source(directive.body, directive.body_line),
-                                UnlessPageMissesAPart(PythonEvaluator()))
+                                Guarded(PythonEvaluator(), timeouts.DEFAULT))
                 region.block_info = BlockInfo("python", directive.line, hidden=True)
                 yield region
         for index, fence in enumerate(fences):
@@ -176,6 +210,7 @@ class PageParser:
                     raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
                                          f"{fence.lang} block")
                 options[directive.name] = directive.value if directive.args else True
+                _check_value(directive, page)
             found = _evaluator(fence, options)
             if found is None:
                 continue
@@ -187,7 +222,8 @@ class PageParser:
                 evaluator = PostgresEvaluator(evaluator)
             if "redis" in options:
                 evaluator = RedisEvaluator(evaluator)
-            region = Region(fence.start, fence.end, parsed,
-                            SkipEvaluator(reason) if reason else UnlessPageMissesAPart(evaluator))
+            limited = fence.lang == "pycon" or (fence.lang in PYTHON and "title" not in fence.attrs)
+            evaluator = Guarded(evaluator, float(options.get("timeout", timeouts.DEFAULT)) if limited else None)
+            region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region

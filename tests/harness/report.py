@@ -8,16 +8,23 @@ skipped with a reason ("unaccounted"). Works under xdist: outcomes travel in `us
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from . import tested_with
 from .failures import relative
 from .fences import find_fences
 from .parsers import is_executable
 
 PROPERTY = "docs_block"
+REPORTS_VARIABLE = "DOCS_REPORTS"  # another directory for the reports (the suite on another Django uses one)
+
+
+def reports_dir(config: pytest.Config) -> Path:
+    return Path(os.environ.get(REPORTS_VARIABLE) or config.rootpath / "reports")
 
 
 def pages_in_run(config: pytest.Config) -> list[Path]:
@@ -68,7 +75,7 @@ class BlockReport:
         if block["hidden"] and report.when == "call":
             self.hidden[block["page"]] += 1
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if hasattr(self.config, "workerinput"):
             return  # the controller writes the report
         pages = pages_in_run(self.config)
@@ -87,11 +94,16 @@ class BlockReport:
                     record.update(status="failed", reason="unaccounted: the harness did not run this block")
                     self.unaccounted.append(record)
                 self.records.append(record)
-        target = self.config.rootpath / "reports" / "blocks.json"
-        target.parent.mkdir(exist_ok=True)
+        target = reports_dir(self.config) / "blocks.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(self.records, indent=1) + "\n")
         if self.unaccounted:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if pages == sorted((self.config.rootpath / "docs").rglob("*.md")):  # only a run of the whole site stamps it
+            count = Counter(record["status"] for record in self.records)
+            tested_with.record(reports_dir(self.config), session.exitstatus == 0,
+                               {"passed": count["passed"], "failed": count["failed"], "skipped": count["skipped"]},
+                               self.config.rootpath)
 
     def summary(self) -> str:
         count = Counter(record["status"] for record in self.records)
