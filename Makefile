@@ -14,6 +14,8 @@ install: $(VENV)/.installed
 .PHONY: test  ## Run every block of every page, the harness tests and the strict site build; print the block report
 test: install
 	@scripts/install-postgres
+	@scripts/install-chromium
+	@scripts/install-axe-core
 	$(PY) -m pytest -n auto --dist loadfile
 
 .PHONY: matrix  ## Run every versioned block on each Django feature release 2.2-6.1; write docs/data/compat.json

@@ -7,6 +7,7 @@ workers never build into the same site/; the broken-link build runs on a copy in
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -215,24 +216,33 @@ def test_a_bad_diagram_is_a_clear_error():
         diagrams.fence("graph LR\n", "diagram", "diagram", {}, None)
 
 
-def test_search_index_reads_lighter_pages_and_sees_the_same_sections(pages):
-    """The hook removes code's spans before the search plugin parses a page: same sections, same text."""
+def test_search_index_leaves_out_code_blocks_and_keeps_the_prose(pages):
+    """The hook hands the search plugin each page without its code blocks: same sections, same prose."""
 
     def sections(html: str) -> list[tuple]:
         parser = Parser()
         parser.feed(html)
         parser.close()
-        return [("".join(s.title), "".join(s.text), s.id) for s in parser.data]
+        prose = [re.sub(r"<pre>.*?</pre>", " ", "".join(s.text), flags=re.DOTALL) for s in parser.data]
+        return [("".join(s.title), " ".join(text.split()), s.id) for s, text in zip(parser.data, prose)]
 
     articles = [text[text.index("<article") : text.index("</article>")] for text in pages.values()]
-    heavy = max(articles, key=lambda text: text.count("<span"))  # the search plugin is given page.content
-    assert heavy.count("<span") > 1000 and mkdocs_hooks.lighter(heavy).count("<span") == 0
+    heavy = max(articles, key=lambda text: text.count("<pre"))  # the search plugin is given page.content
+    assert heavy.count("<pre") > 20 and "<span" not in "".join(re.findall(r"<pre>.*?</pre>", mkdocs_hooks.lighter(heavy)))
     assert sections(mkdocs_hooks.lighter(heavy)) == sections(heavy)
+
+
+def test_search_index_is_small_and_finds_prose(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    text = " ".join(entry["text"] for entry in index["docs"])
+    assert "<pre>" not in text or not re.search(r"<pre>\S", text)
+    assert "SynchronousOnlyOperation" in text and "aget()" in text
+    assert (site / "search" / "search_index.json").stat().st_size < 600_000
 
 
 def test_strict_build_fails_on_broken_links(tmp_path):
     """On a copy of the site's sources: a missing page, a bad anchor and a page left out of `nav` each fail."""
-    for part in ("docs", "snippets", "tests/harness"):
+    for part in ("docs", "snippets", "tests/harness", "overrides"):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
@@ -274,7 +284,7 @@ def article_text(html: str) -> str:
 def test_zensical_builds_the_same_pages(tmp_path, pages):
     """Zensical (Material's successor) runs Markdown extensions but no MkDocs hook: the text of every page must
     be the same as MkDocs made it, badges, compatibility tables and diagrams included."""
-    for part in ("docs", "snippets", "tests/harness"):
+    for part in ("docs", "snippets", "tests/harness", "overrides"):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)

@@ -6,7 +6,8 @@ Before any other extension reads the page (so before pymdownx.snippets and super
 - a `<!-- test: django ">=4.1" -->` directive becomes a "Django ≥ 4.1" badge above its block (text from
   `versions.badge`), then every test directive is removed with the harness's own `directives.strip`;
 - `<!-- compat-matrix -->` becomes the compatibility tables and `<!-- compat-result: 3.0 -->` a success or
-  failure note with what that release did with the block above it, both from docs/data/compat.json.
+  failure note with what that release did with the block above it, both from docs/data/compat.json;
+- `<!-- site-map -->` becomes the map of every section and page of `nav` (tests/harness/site_map.py).
 Fenced blocks are left alone: there, as for the harness, a directive is example text, not a directive.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from . import compat, compat_page, directives, fences, versions
+from . import compat, compat_page, directives, fences, site_map, versions
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 # Above pymdownx.snippets (32) and superfences (31): the page as its author wrote it, like the test harness.
@@ -32,6 +33,7 @@ def render(markdown: str) -> str:
     """The page's Markdown as readers get it: badges and compatibility data in, directives out."""
     if compat.MARK in markdown:
         markdown = add_compat(markdown)
+    markdown = site_map.MARK.sub(lambda m: site_map.render(DOCS), markdown)
     return outside_fences(markdown, lambda prose: directives.strip(add_badges(prose)))
 
 
