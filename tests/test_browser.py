@@ -7,7 +7,13 @@ One browser, one pass over the site (the `seen` fixture); each test reads what i
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +97,52 @@ def test_copying_a_console_block_copies_only_its_commands(seen):
         if copy["copied"] is not None:
             assert copy["commands"] and copy["copied"] == copy["commands"]
             assert not re.search(r"^\$ |INFO:", copy["copied"], re.MULTILINE)
+
+
+LAUNCH_AND_WAIT = """
+import sys, time
+from playwright.sync_api import sync_playwright
+from tests import browser
+with sync_playwright() as playwright:
+    playwright.chromium.launch(executable_path=str(browser.CHROMIUM), args=browser.FLAGS)
+    print("launched", flush=True)
+    time.sleep(120)
+"""
+
+
+def descendants(pid: int) -> set[int]:
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def test_a_python_killed_with_sigkill_leaves_no_browser_behind():
+    """Playwright's driver exits when the Python that started it dies (its pipe closes) and takes Chromium with it."""
+    reason = browser.unavailable()
+    if reason:
+        pytest.skip(f"no browser suite: {reason}")
+    run = subprocess.Popen([sys.executable, "-c", LAUNCH_AND_WAIT], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert run.stdout.readline().strip() == "launched"
+        started = descendants(run.pid)
+        assert len(started) >= 2, started  # the driver and Chromium's processes
+    finally:
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+        run.stdout.close()
+    deadline = time.monotonic() + 15
+    while (alive := [pid for pid in started if Path(f"/proc/{pid}").exists()]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for pid in alive:  # leave nothing behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
