@@ -26,7 +26,7 @@ def render(data: dict, docs: Path) -> str:
         title, found = TITLE.search(text), headings(text)
         parts += [f"### {title[1] if title else page}", "", f"[{page}]({page})", ""]
         # The rows repeat what the pages say; kept out of the search index, which every page downloads.
-        parts += ['<div data-search-exclude markdown>', ""]
+        parts += ['<div class="compat-table" data-search-exclude markdown>', ""]
         parts += ["| block | range | first pass | what each release did |", "| --- | --- | --- | --- |"]
         parts += [row(entry, page, found, releases) for entry in rows]
         parts += ["", "</div>", ""]
