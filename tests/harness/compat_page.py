@@ -24,7 +24,7 @@ def render(data: dict, docs: Path) -> str:
     for page, rows in groupby(entries, key=lambda e: e["page"].removeprefix("docs/")):
         text = (docs / page).read_text()
         title, found = TITLE.search(text), headings(text)
-        parts += [f"### {title[1] if title else page}", "", f"[{page}]({page})", ""]
+        parts += [f"## {title[1] if title else page}", "", f"[{page}]({page})", ""]
         # The rows repeat what the pages say; kept out of the search index, which every page downloads.
         parts += ['<div class="compat-table" data-search-exclude markdown>', ""]
         parts += ["| block | range | first pass | what each release did |", "| --- | --- | --- | --- |"]
