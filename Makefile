@@ -15,12 +15,15 @@ install: $(VENV)/.installed
 test: install services
 	$(PY) -m pytest -n auto --dist loadfile
 
-# Debian's packages the pages start per page (each script does nothing when its package is there).
+# What the pages and the browser suite run: Debian's packages, axe-core from npm (each script does nothing when
+# its package is there).
 .PHONY: services
 services:
 	@scripts/install-postgres
 	@scripts/install-nginx
 	@scripts/install-redis
+	@scripts/install-chromium
+	@scripts/install-axe-core
 
 .PHONY: matrix  ## Run every versioned block on each Django release 2.2-6.1, in parallel; check every claim; write docs/data/compat.json
 matrix: install

@@ -1,5 +1,5 @@
-"""The built site: it builds strictly, fetches nothing from other hosts, carries no harness leftovers, loads
-Mermaid only where there is a diagram, and a broken link fails the build.
+"""The built site: it builds strictly, fetches nothing from other hosts, carries no harness leftovers, draws its
+diagrams as inline SVG with no script, a broken link fails the build, and Zensical builds the same pages.
 
 One strict build per module (the `site` fixture), into a temporary directory of its own so that parallel
 workers never build into the same site/; the broken-link build runs on a copy in tmp.
@@ -7,6 +7,7 @@ workers never build into the same site/; the broken-link build runs on a copy in
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -18,7 +19,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.harness import directives, mkdocs_hooks, snippets
+from material.plugins.search.plugin import Parser
+
+from tests.harness import diagrams, directives, mkdocs_hooks, site_markdown, snippets
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -35,10 +38,11 @@ FETCHING_ATTRS = {
     ("object", "data"), ("input", "src"), ("track", "src"),
 }  # fmt: skip
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
+SITE_PATH = "/site/"  # the path of site_url: GitHub Pages serves the site under it
 THIRD_PARTY_HOSTS = ("api.github.com", "unpkg.com", "jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com")
 DIRECTIVE_COMMENT = re.compile(rf"<!--\s*(?:test\b|(?:{'|'.join(directives.ARGUMENTS)})\b)", re.IGNORECASE)
 BADGE = re.compile(r'<span class="django-badge">Django [^<]+</span>')
-MERMAID_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/mermaid\.min\.js)"')
+DIAGRAM = re.compile(r'<figure class="diagram"><svg class="diagram__svg" [^>]*role="img" aria-label="[^"]+"')
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -148,17 +152,17 @@ def test_no_test_directive_reaches_the_site(pages):
 def prose_of(markdown: str) -> list[str]:
     """The text between fenced blocks."""
     found = []
-    mkdocs_hooks.outside_fences(markdown, lambda prose: found.append(prose) or prose)
+    site_markdown.outside_fences(markdown, lambda prose: found.append(prose) or prose)
     return found
 
 
-def test_hook_renders_badge_and_strips_directives():
+def test_extension_renders_badge_and_strips_directives():
     page = (
         'Text.\n\n=== "Async"\n\n    <!-- test: django ">=3.1,<5.0" -->\n    <!-- test: raises KeyError -->\n'
         "    ```python\n    {}['k']\n    ```\n\n<!-- test: setup\nx = 1\n-->\n"
         '```markdown\n<!-- test: skip "an example of the syntax, kept as is" -->\n```\n'
     )
-    shown = mkdocs_hooks.on_page_markdown(page, None, None, None)
+    shown = site_markdown.render(page)
     assert '\n    <span class="django-badge">Django ≥ 3.1, &lt; 5.0</span>\n\n    ```python\n' in shown
     assert "<!-- test: raises" not in shown and "<!-- test: setup" not in shown and "x = 1" not in shown
     assert '```markdown\n<!-- test: skip "an example of the syntax, kept as is" -->\n```' in shown
@@ -189,31 +193,56 @@ def test_every_snippet_is_included_by_a_page():
     assert sorted(str(p.relative_to(ROOT)) for p in files - included) == []
 
 
-def test_mermaid_loads_only_on_pages_with_a_diagram(site, pages):
-    with_diagram = {name for name, text in pages.items() if mkdocs_hooks.DIAGRAM.search(text)}
-    with_script = {name for name, text in pages.items() if MERMAID_SCRIPT.search(text)}
-    assert with_diagram, "no page has a ```mermaid diagram (docs/concepts/cgi-wsgi-asgi.md is expected to)"
-    assert with_script == with_diagram
-    assert set(pages) - with_diagram, "every page has a diagram: nothing shows that other pages skip Mermaid"
-    for name in with_script:
-        src = MERMAID_SCRIPT.search(pages[name])[1]
-        assert not is_third_party(src)
-        assert (site / PurePosixPath(name).parent / src).resolve() == (site / mkdocs_hooks.MERMAID_JS).resolve()
-    assert (site / mkdocs_hooks.MERMAID_JS).stat().st_size > 1_000_000
+def test_diagrams_are_inline_svg_and_no_page_loads_a_diagram_script(site, pages):
+    fences = sum(page.read_text().count("```diagram\n") for page in DOCS.rglob("*.md"))
+    drawn = sum(len(DIAGRAM.findall(text)) for text in pages.values())
+    assert fences >= 3 and drawn == fences
+    assert [name for name, text in pages.items() if "mermaid" in text.lower()] == []
+    scripts = set()
+    for name, text in pages.items():
+        collector = ResourceCollector()
+        collector.feed(text)
+        base = site / PurePosixPath(name).parent
+        scripts |= {(site / u.removeprefix(SITE_PATH) if u.startswith("/") else base / u).resolve() for u in collector.urls if u.endswith(".js")}
+    assert scripts and {s.name: s.stat().st_size for s in scripts if s.stat().st_size > 300_000} == {}
 
 
-def test_hook_adds_mermaid_script_relative_to_the_page():
-    head = '<html><head><title>t</title></head><body>{}</body></html>'
-    page = SimpleNamespace(url="concepts/cgi-wsgi-asgi/")
-    shown = mkdocs_hooks.on_post_page(head.format('<pre class="mermaid"><code>graph LR</code></pre>'), page, None)
-    assert '<script src="../../assets/javascripts/mermaid.min.js" defer></script>\n</head>' in shown
-    plain = head.format('<pre><code>class="mermaid"</code></pre>')
-    assert mkdocs_hooks.on_post_page(plain, page, None) == plain
+def test_a_bad_diagram_is_a_clear_error():
+    with pytest.raises(diagrams.DiagramError, match="line 3: write `LANE: text` with LANE one of"):
+        diagrams.fence("lanes: A | B\nA: one\nC: two\n", "diagram", "diagram", {}, None)
+    with pytest.raises(diagrams.DiagramError, match="line 2: write `label : YYYY-MM-DD"):
+        diagrams.fence("timeline: T\nViews : 2019-13-01, 2020-01-01\n", "diagram", "diagram", {}, None)
+    with pytest.raises(diagrams.DiagramError, match="starts with `lanes:` or `timeline:`"):
+        diagrams.fence("graph LR\n", "diagram", "diagram", {}, None)
+
+
+def test_search_index_leaves_out_code_blocks_and_keeps_the_prose(pages):
+    """The hook hands the search plugin each page without its code blocks: same sections, same prose."""
+
+    def sections(html: str) -> list[tuple]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        prose = [re.sub(r"<pre>.*?</pre>", " ", "".join(s.text), flags=re.DOTALL) for s in parser.data]
+        return [("".join(s.title), " ".join(text.split()), s.id) for s, text in zip(parser.data, prose)]
+
+    articles = [text[text.index("<article") : text.index("</article>")] for text in pages.values()]
+    heavy = max(articles, key=lambda text: text.count("<pre"))  # the search plugin is given page.content
+    assert heavy.count("<pre") > 20 and "<span" not in "".join(re.findall(r"<pre>.*?</pre>", mkdocs_hooks.lighter(heavy)))
+    assert sections(mkdocs_hooks.lighter(heavy)) == sections(heavy)
+
+
+def test_search_index_is_small_and_finds_prose(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    text = " ".join(entry["text"] for entry in index["docs"])
+    assert "<pre>" not in text or not re.search(r"<pre>\S", text)
+    assert "SynchronousOnlyOperation" in text and "aget()" in text
+    assert (site / "search" / "search_index.json").stat().st_size < 600_000
 
 
 def test_strict_build_fails_on_broken_links(tmp_path):
     """On a copy of the site's sources: a missing page, a bad anchor and a page left out of `nav` each fail."""
-    for part in ("docs", "snippets", "tests/harness"):
+    for part in ("docs", "snippets", "tests/harness", "overrides"):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
@@ -226,3 +255,47 @@ def test_strict_build_fails_on_broken_links(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "no-such-page.md" in output and "no-such-heading" in output and "orphan-page.md" in output, output
+
+
+class ArticleText(HTMLParser):
+    """The text of a page's <article>: what the page says, without the theme around it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside, self.words = False, []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = self.inside or tag == "article"
+
+    def handle_endtag(self, tag):
+        self.inside = self.inside and tag != "article"
+
+    def handle_data(self, data):
+        if self.inside:
+            self.words += data.split()
+
+
+def article_text(html: str) -> str:
+    parser = ArticleText()
+    parser.feed(html)
+    return " ".join(parser.words)
+
+
+def test_zensical_builds_the_same_pages(tmp_path, pages):
+    """Zensical (Material's successor) runs Markdown extensions but no MkDocs hook: the text of every page must
+    be the same as MkDocs made it, badges, compatibility tables and diagrams included."""
+    for part in ("docs", "snippets", "tests/harness", "overrides"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = {p.relative_to(tmp_path / "site").as_posix(): p.read_text() for p in (tmp_path / "site").rglob("*.html")}
+    assert sorted(built) == sorted(pages)
+    differing = [name for name in pages if article_text(pages[name]) != article_text(built[name])]
+    assert differing == []
+    assert all(len(article_text(text)) > 100 for name, text in pages.items() if name != "404.html")
+    assert sum(len(BADGE.findall(text)) for text in built.values()) == sum(len(BADGE.findall(t)) for t in pages.values())

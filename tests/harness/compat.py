@@ -1,10 +1,9 @@
 """docs/data/compat.json as the site shows it: block ids, the compatibility matrix table, and the result of one
-block on one release (both rendered by the MkDocs hook at build time, never typed by hand)."""
+block on one release (both rendered at build time by tests/harness/site_markdown.py, never typed by hand)."""
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from pathlib import Path
@@ -30,59 +29,49 @@ def load() -> dict:
     return json.loads(COMPAT.read_text()) if COMPAT.exists() else {"releases": {}, "blocks": {}}
 
 
-def section_of(text: str, line: int) -> tuple[str, str]:
-    """(heading text, anchor) of the last heading above `line` (outside fenced blocks)."""
+def headings(text: str) -> list[tuple[int, str, str]]:
+    """(line, heading text, anchor) of every heading of a page, outside fenced blocks."""
     inside = {n for f in find_fences(text) for n in range(f.line, f.line + f.source.count("\n") + 2)}
-    title, anchor = "", ""
-    for number, row in enumerate(text.splitlines()[: line - 1], 1):
+    found = []
+    for number, row in enumerate(text.splitlines(), 1):
         match = HEADING.match(row)
         if match and number not in inside:
             title = match["text"]
-            anchor = match["id"] or slugify(re.sub(r"[`*]", "", title), "-")
-    return title, anchor
+            found.append((number, title, match["id"] or slugify(re.sub(r"[`*]", "", title), "-")))
+    return found
 
 
-def table(data: dict, docs: Path, here: str) -> str:
-    """The features × releases table, as Markdown, with links relative to the page `here` (docs-relative)."""
-    releases = list(data["releases"])
-    head = "| block | range | " + " | ".join(releases) + " |\n| --- | --- |" + " --- |" * len(releases) + "\n"
-    rows = []
-    for entry in sorted(data["blocks"].values(), key=lambda e: (e["page"], e["line"])):
-        page = entry["page"].removeprefix("docs/")
-        title, anchor = section_of((docs / page).read_text(), entry["line"])
-        link = _relative(page, here) + (f"#{anchor}" if anchor else "")
-        label = f"[{html.escape(title or page)}]({link})<br><small>{page}:{entry['line']}</small>"
-        cells = [_cell(entry["results"].get(r)) for r in releases]
-        rows.append(f"| {label} | `{entry['spec']}` | " + " | ".join(cells) + " |")
-    return head + "\n".join(rows) + "\n"
+def section_of(found: list[tuple[int, str, str]], line: int) -> tuple[str, str]:
+    """(heading text, anchor) of the last of `found` (see `headings`) above `line`."""
+    above = [(title, anchor) for number, title, anchor in found if number < line]
+    return above[-1] if above else ("", "")
 
 
-def _cell(result: dict | None) -> str:
-    if result is None:
-        return "–"
-    if result["status"] == "passed":
-        return '<span class="compat-pass" title="passed">✔</span>'
-    return f'<span class="compat-fail" title="{html.escape(result["error"], quote=True)}">✘</span>'
+def entry_for(data: dict, source: str) -> dict | None:
+    """The matrix entry of the block whose text is `source`, whatever page it is on (a Markdown extension does
+    not know its page); None when there is none. Identical blocks on two pages must agree to be shown."""
+    suffix = block_id("", source)
+    found = [entry for key, entry in data["blocks"].items() if key.endswith(suffix)]
+    if len({json.dumps(entry["results"], sort_keys=True) for entry in found}) > 1:
+        raise ValueError(f"identical blocks on {[e['page'] for e in found]} have different matrix results")
+    return found[0] if found else None
 
 
-def _relative(target: str, here: str) -> str:
-    depth = here.count("/")
-    return "../" * depth + target
-
-
-def result_note(data: dict, page: str, text: str, position: int, release: str, indent: str) -> str:
-    """What the block right above `position` did on `release` in the last matrix run, as an admonition."""
+def result_note(data: dict, text: str, position: int, release: str, indent: str) -> str:
+    """What the block right above `position` did on `release` in the last matrix run, as a success or failure
+    admonition titled with the exact versions ("On Django 3.0.14, Python 3.9")."""
     fences = [f for f in find_fences(text) if f.end <= position]
     if not fences:
-        raise ValueError(f"{page}: a compat-result mark needs a fenced block above it")
-    entry = data["blocks"].get(block_id(page, fences[-1].source))
+        raise ValueError(f"a compat-result mark needs a fenced block above it (mark for {release})")
+    entry = entry_for(data, fences[-1].source)
     column = data["releases"].get(release)
     if entry is None or column is None or release not in entry["results"]:
-        raise ValueError(f"{page}: no matrix result for the block at line {fences[-1].line} on {release}; run make matrix")
+        raise ValueError(
+            f"no matrix result on {release} for the block at line {fences[-1].line} (its text changed?); run make matrix"
+        )
     result = entry["results"][release]
-    versions = f"Django {column['django']} on Python {column['python']}"
+    title = f"On Django {column['django']}, Python {column['python']}"
     if result["status"] == "passed":
-        body = f"On {versions}, this block runs and passes."
-    else:
-        body = f"On {versions}, this block fails with:\n\n{indent}    ```text\n{indent}    {result['error']}\n{indent}    ```"
-    return f'{indent}!!! note "What Django {release} does with the block above (from `make matrix`)"\n\n{indent}    {body}\n'
+        return f'{indent}!!! success "{title}"\n\n{indent}    This block runs and passes (checked by `make matrix`).\n'
+    body = f"This block fails (checked by `make matrix`):\n\n{indent}    ```text\n{indent}    {result['error']}\n{indent}    ```"
+    return f'{indent}!!! failure "{title}"\n\n{indent}    {body}\n'

@@ -1,0 +1,244 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright (no browser download), serving the
+site the way GitHub Pages does (under the site_url path, 404.html for a missing page), with axe-core injected.
+
+`visit_all` opens every page in light and dark mode in one browser, a few tabs at a time, and records what the
+browser saw; tests/test_browser.py asserts on it. Chromium comes from scripts/install-chromium, axe-core from
+scripts/install-axe-core (both run by `make test`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_VERSION = "4.14.1"
+AXE = ROOT / ".cache" / "axe-core" / AXE_VERSION / "axe.min.js"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]  # fmt: skip
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TABS = 2  # pages open at once: one per core
+
+
+def unavailable() -> str | None:
+    """Why the browser suite cannot run here, or None."""
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (scripts/install-chromium installs Debian's chromium; it needs root and apt-get)"
+    if not AXE.exists():
+        return f"{AXE.relative_to(ROOT)} is missing (scripts/install-axe-core fetches it from npm)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (make install)"
+    return None
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` under `prefix`, and 404.html with status 404 for anything missing, as GitHub Pages does."""
+
+    prefix = "/"
+
+    def send_head(self):
+        if not self.path.startswith(self.prefix):
+            self.path = "/__missing__"
+        else:
+            self.path = "/" + self.path[len(self.prefix) :]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.exists() and not self.path.endswith("/") and (path.parent / path.name / "index.html").exists():
+            return super().send_head()  # the directory redirect
+        if not path.exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().send_head()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path, prefix: str):
+    """The built site on 127.0.0.1 and a free port, in a thread of this process (nothing to leave behind)."""
+    handler = type("SiteHandler", (Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Visit:
+    page: str
+    scheme: str
+    status: int = 0
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+    violations: list[dict] = field(default_factory=list)  # axe: {id, impact, help, targets}
+    diagrams: list[dict] = field(default_factory=list)  # each inline SVG: drawn width, font size, text shown
+    styled: bool = False  # the theme's stylesheet applied (a 404 page under the site path keeps its styles)
+
+
+STYLED = "() => getComputedStyle(document.querySelector('.md-header')).position === 'sticky'"
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")), count: v.nodes.length}));
+}"""
+DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram svg")].map(svg => {
+  const box = svg.getBoundingClientRect();
+  const viewBox = svg.viewBox.baseVal;
+  const text = svg.querySelector("text");
+  return {width: box.width, scale: box.width / viewBox.width, font: parseFloat(getComputedStyle(text).fontSize),
+          texts: svg.querySelectorAll("text").length, fill: getComputedStyle(text).fill};
+})"""
+
+
+async def visit_page(context, base: str, page: str, axe: str) -> list[Visit]:
+    """One load of `page`, checked in light mode, then in dark mode (the palette follows the system's scheme)."""
+    tab = await context.new_page()
+    visits = [Visit(page, "light"), Visit(page, "dark")]
+    current = visits[0]
+    tab.on("console", lambda message: message.type == "error" and current.errors.append(f"console: {message.text}"))
+    tab.on("pageerror", lambda error: current.errors.append(f"exception: {error}"))
+    try:
+        response = await tab.goto(base + page, wait_until="load")
+        await tab.add_script_tag(content=axe)
+        for visit, scheme, slug in ((visits[0], "light", "default"), (visits[1], "dark", "slate")):
+            current = visit
+            await tab.emulate_media(color_scheme=scheme)
+            await tab.wait_for_function(f"document.body.dataset.mdColorScheme === '{slug}'")
+            visit.status = response.status if response else 0
+            visit.violations = await tab.evaluate(AXE_RUN, AXE_TAGS)
+            visit.diagrams = await tab.evaluate(DIAGRAMS)
+            visit.styled = await tab.evaluate(STYLED)
+    finally:
+        await tab.close()
+    return visits
+
+
+async def new_context(browser, base: str, offsite: list[str], **options):
+    context = await browser.new_context(viewport={"width": 1280, "height": 800}, **options)
+    context.set_default_timeout(15_000)
+    allowed = "/".join(base.split("/", 3)[:3]) + "/"
+
+    async def only_local(route):
+        if route.request.url.startswith(allowed) or route.request.url.startswith("data:"):
+            await route.continue_()
+        else:
+            offsite.append(route.request.url)
+            await route.abort()
+
+    await context.route("**/*", only_local)
+    return context
+
+
+async def visit_all(base: str, pages: list[str], missing: str) -> tuple[list[Visit], dict]:
+    """Every page (plus a missing one, which GitHub Pages answers with 404.html), light and dark, TABS at a time."""
+    from playwright.async_api import async_playwright
+
+    axe = AXE.read_text()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            offsite: list[str] = []
+            context = await new_context(browser, base, offsite)
+            limit = asyncio.Semaphore(TABS)
+
+            async def one(page: str) -> list[Visit]:
+                async with limit:
+                    return await visit_page(context, base, page, axe)
+
+            visits = [visit for pair in await asyncio.gather(*(one(page) for page in [*pages, missing])) for visit in pair]
+            await context.close()
+            extras = await interactions(browser, base)
+            extras["offsite"] += offsite
+        finally:
+            await browser.close()
+    return visits, extras
+
+
+async def interactions(browser, base: str) -> dict:
+    """Search queries and what the copy button puts on the clipboard."""
+    offsite: list[str] = []
+    context = await new_context(browser, base, offsite, permissions=["clipboard-read", "clipboard-write"])
+    tab = await context.new_page()
+    results: dict = {"search": {}, "copies": [], "offsite": offsite}
+    try:
+        await tab.goto(base + "deploy/servers/", wait_until="load")
+        for query in SEARCH_QUERIES:
+            await tab.fill(".md-search__input", "")
+            await tab.locator(".md-search__input").press_sequentially(query)
+            href = await tab.wait_for_function(FIRST_RESULT, arg=query, timeout=10_000)
+            results["search"][query] = (await href.json_value()).removeprefix(base)
+        await tab.close()
+        tab = await context.new_page()  # a fresh page: the search overlay is closed
+        await tab.goto(base + "deploy/servers/", wait_until="load")
+        blocks = tab.locator(".language-console.highlight")
+        for index in range(min(await blocks.count(), 4)):
+            block = blocks.nth(index)
+            commands = await block.locator("code").evaluate(COMMANDS)
+            button = block.locator(".md-code__button[data-md-type=copy], button.md-clipboard").first
+            if not await button.is_visible():
+                results["copies"].append({"commands": commands, "copied": None})
+                continue
+            await block.hover()
+            await button.click()
+            copied = await tab.evaluate("navigator.clipboard.readText()")
+            results["copies"].append({"commands": commands, "copied": copied})
+    finally:
+        await context.close()
+    return results
+
+
+# The first search result's link once the results are those of `query` (their links carry `?h=<query>`).
+FIRST_RESULT = """query => {
+  const links = [...document.querySelectorAll(".md-search-result__item a")].map(a => new URL(a.href));
+  const shown = links.some(url => (url.searchParams.get("h") || "").toLowerCase() === query.toLowerCase());
+  return shown ? links[0].origin + links[0].pathname + links[0].hash : null;
+}"""
+
+# The commands of a console block: the text after each `$ ` prompt, up to the end of its line.
+COMMANDS = """code => [...code.querySelectorAll(".gp")].map(prompt => {
+  let text = "", node = prompt.nextSibling;
+  while (node && !(node.nodeType === 3 ? node.textContent.includes("\\n") : false)) { text += node.textContent; node = node.nextSibling; }
+  if (node) text += node.textContent.split("\\n")[0];
+  return text;
+}).join("\\n")"""
+
+# A topic's own page must come first when a reader searches for its name.
+SEARCH_QUERIES = {
+    "uvicorn": "deploy/servers/",
+    "websockets": "deploy/websockets/",
+    "lifespan": "deploy/lifespan/",
+    "transactions": "guides/transactions/",
+    "middleware": "guides/middleware/",
+    "compatibility": "compatibility/",
+    "SynchronousOnlyOperation": "guides/synchronous-only-operation/",
+}
+
+
+def run(site: Path, prefix: str) -> tuple[list[Visit], dict]:
+    pages = sorted(
+        p.relative_to(site).parent.as_posix() + "/" if p.name == "index.html" else p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+    )
+    pages = ["" if p == "./" else p for p in pages]
+    with serve(site, prefix) as base:
+        return asyncio.run(visit_all(base, pages, "no-such-page/"))

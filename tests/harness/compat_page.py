@@ -1,0 +1,89 @@
+"""The compatibility page's generated part (the `<!-- compat-matrix -->` mark), from docs/data/compat.json:
+a summary per release, then one short table per page whose rows say, without hovering, what each release did
+with each versioned block. Links are relative to the docs root: the mark belongs on a top-level page."""
+
+from __future__ import annotations
+
+import html
+import re
+from itertools import groupby
+from pathlib import Path
+
+from packaging.version import Version
+
+from .compat import headings, section_of
+from .versions import parse
+
+TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+
+
+def render(data: dict, docs: Path) -> str:
+    releases = data["releases"]
+    entries = sorted(data["blocks"].values(), key=lambda e: (e["page"], e["line"]))
+    parts = [summary(releases, entries), ""]
+    for page, rows in groupby(entries, key=lambda e: e["page"].removeprefix("docs/")):
+        text = (docs / page).read_text()
+        title, found = TITLE.search(text), headings(text)
+        parts += [f"## {title[1] if title else page}", "", f"[{page}]({page})", ""]
+        # The rows repeat what the pages say; kept out of the search index, which every page downloads.
+        parts += ['<div class="compat-table" data-search-exclude markdown>', ""]
+        parts += ["| block | range | first pass | what each release did |", "| --- | --- | --- | --- |"]
+        parts += [row(entry, page, found, releases) for entry in rows]
+        parts += ["", "</div>", ""]
+    return "\n".join(parts)
+
+
+def summary(releases: dict, entries: list[dict]) -> str:
+    pages = len({e["page"] for e in entries})
+    head = [
+        f"{len(entries)} versioned blocks on {pages} pages, each run on {len(releases)} releases.",
+        "",
+        "| release | run on | blocks passing | claims that hold |",
+        "| --- | --- | --- | --- |",
+    ]
+    for release, column in releases.items():
+        passed = sum(e["results"].get(release, {}).get("status") == "passed" for e in entries)
+        held = sum(holds(e, release, column) for e in entries)
+        head.append(
+            f"| {release} | Django {column['django']}, Python {column['python']} | {passed} of {len(entries)} "
+            f"| {held} of {len(entries)} |"
+        )
+    return "\n".join(head)
+
+
+def holds(entry: dict, release: str, column: dict) -> bool:
+    """Did this release do what the block's range says: pass inside it, fail outside it?"""
+    result = entry["results"].get(release)
+    if result is None:
+        return False
+    inside = parse(entry["spec"]).contains(Version(column["django"]), prereleases=True)
+    return (result["status"] == "passed") == inside
+
+
+def row(entry: dict, page: str, found: list, releases: dict) -> str:
+    title, anchor = section_of(found, entry["line"])
+    link = page + (f"#{anchor}" if anchor else "")
+    block = f"[{html.escape(title or page)}]({link}), line {entry['line']}"
+    passing = [r for r in releases if entry["results"].get(r, {}).get("status") == "passed"]
+    verdict = "" if all(holds(entry, r, c) for r, c in releases.items()) else " **(claim contradicted)**"
+    return (
+        f"| {block} | `{entry['spec']}` | {passing[0] if passing else 'none'} "
+        f"| {outcomes(entry, list(releases))}{verdict} |"
+    )
+
+
+def outcomes(entry: dict, releases: list[str]) -> str:
+    """Consecutive releases with the same result, as one line each: '✘ 2.2–4.0: `AttributeError: …`'."""
+    lines = []
+    keyed = [(r, entry["results"].get(r, {"status": "missing", "error": ""})) for r in releases]
+    for (status, error), group in groupby(keyed, key=lambda item: (item[1]["status"], item[1]["error"])):
+        names = [r for r, _ in group]
+        span = names[0] if len(names) == 1 else f"{names[0]}–{names[-1]}"
+        if status == "passed":
+            lines.append(f'<span class="compat-pass">✔ passes</span> on {span}')
+        elif status == "missing":
+            lines.append(f"not run on {span}")
+        else:
+            shown = html.escape(error.replace("|", "¦").replace("`", "'"))
+            lines.append(f'<span class="compat-fail">✘ fails</span> on {span}: <code>{shown}</code>')
+    return "<br>".join(lines)
