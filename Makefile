@@ -14,6 +14,7 @@ install: $(VENV)/.installed
 .PHONY: test  ## Run every block of every page, the harness tests and the strict site build; print the block report
 test: install
 	@scripts/install-postgres
+	@scripts/install-wrk
 	$(PY) -m pytest -n auto --dist loadfile
 
 .PHONY: matrix  ## Run every versioned block on each Django feature release 2.2-6.1; write docs/data/compat.json
@@ -23,6 +24,16 @@ matrix: install
 .PHONY: release-notes  ## Re-read the async APIs each release's notes name (Django sdist); write docs/data/release-notes-async.json
 release-notes: install
 	$(PY) -m tests.harness.release_notes
+
+.PHONY: bench  ## Measure sync vs async views under each server with wrk (about 8 min on 2 cores); write docs/data/bench.json
+bench: install
+	@scripts/install-wrk
+	@scripts/install-postgres
+	$(PY) -m tests.harness.bench
+
+.PHONY: bench-check  ## Compare the orderings of two bench runs: make bench-check FILE=other.json [BASE=docs/data/bench.json]
+bench-check: install
+	$(PY) -m tests.harness.bench check $(or $(BASE),docs/data/bench.json) $(FILE)
 
 .PHONY: serve  ## Preview the site with live reload at http://127.0.0.1:8000
 serve: install
