@@ -20,9 +20,10 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["check"]:
         return ordering.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m tests.harness.bench", description="Run the benchmark grid.")
-    parser.add_argument("--seconds", type=int, default=3, help="wrk duration of each sample")
-    parser.add_argument("--repeats", type=int, default=2, help="samples per cell (interleaved)")
-    parser.add_argument("--warmup", type=int, default=1, help="seconds of load before the samples")
+    parser.add_argument("--seconds", type=int, default=2, help="wrk duration of each sample")
+    parser.add_argument("--repeats", type=int, default=3, help="samples per cell (interleaved; the median of 3 ignores one disturbed sample)")
+    parser.add_argument("--warmup", type=int, default=0,
+                        help="seconds of wrk load before the samples (the start-up probe already ran the view once)")
     parser.add_argument("--connections", type=int, nargs="+", default=list(scenarios.CONNECTIONS))
     parser.add_argument("--only", nargs="+", choices=list(scenarios.BY_ID), metavar="SCENARIO")
     parser.add_argument("--out", type=Path, default=run.OUTPUT)

@@ -22,9 +22,9 @@ OUTPUT = ROOT / "docs" / "data" / "bench.json"
 PG_VARIABLES = ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE")
 
 
-def database(stack: ExitStack) -> tuple[dict[str, str], str]:
+def database(stack: ExitStack, layout: dict) -> tuple[dict[str, str], str]:
     """The libpq variables of a PostgreSQL to use: the one in the environment (the page's), else a throwaway
-    cluster started by the harness for this run."""
+    cluster started by the harness for this run, on the load generator's CPUs (it inherits them)."""
     if not os.environ.get("PGHOST"):
         from tests.harness import postgres
 
@@ -33,7 +33,12 @@ def database(stack: ExitStack) -> tuple[dict[str, str], str]:
             raise SystemExit(f"bench: {reason}")
         cluster = postgres.Cluster()
         stack.callback(cluster.stop)
-        cluster.start()
+        own = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, layout["load"])
+        try:
+            cluster.start()
+        finally:
+            os.sched_setaffinity(0, own)
     variables = {name: os.environ[name] for name in PG_VARIABLES}
     import psycopg
 
@@ -84,7 +89,7 @@ def measure(chosen: list[scenarios.Scenario], connections: tuple[int, ...], seco
     samples: dict[str, dict[int, list[dict]]] = {s.id: {c: [] for c in connections} for s in chosen}
     batches = _batches(chosen, reuse)
     with ExitStack() as stack:
-        pg_env, pg_version = database(stack)
+        pg_env, pg_version = database(stack, layout)
         migrate(pg_env)
         upstream, upstream_url = servers.start_upstream(scenarios.UPSTREAM_DELAY, layout)
         stack.callback(upstream.stop)

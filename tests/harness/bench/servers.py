@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,9 +27,10 @@ class StartFailed(RuntimeError):
 
 
 def cpu_layout() -> dict:
-    """Server on the last CPU, load generator (and upstream, PostgreSQL) on the others; no pinning on 1 CPU."""
+    """Server on the last CPU, load generator (and upstream, PostgreSQL) on the others; no pinning on 1 CPU.
+    (PostgreSQL inherits the bench's own affinity: all CPUs. Only the server is alone on its core.)"""
     cpus = sorted(os.sched_getaffinity(0))
-    if len(cpus) < 2:
+    if len(cpus) < 2 or not shutil.which("taskset"):  # taskset: util-linux, on every Debian
         return {"pinned": False, "server": cpus, "load": cpus}
     return {"pinned": True, "server": cpus[-1:], "load": cpus[:-1]}
 
