@@ -25,7 +25,7 @@ matrix: install
 release-notes: install
 	$(PY) -m tests.harness.release_notes
 
-.PHONY: bench  ## Measure sync vs async views under each server with wrk (about 8 min on 2 cores); write docs/data/bench.json
+.PHONY: bench  ## Measure sync vs async views under each server with wrk (under 10 min on 2 cores); write docs/data/bench.json
 bench: install
 	@scripts/install-wrk
 	@scripts/install-postgres

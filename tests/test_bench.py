@@ -47,6 +47,7 @@ def test_every_cell_has_its_samples_and_their_medians():
 def test_the_environment_is_recorded():
     env = DATA["environment"]
     assert env["cpu_count"] >= 1 and env["python"] and env["wrk"].startswith("wrk") and env["postgresql"]
+    assert env["load_average"]["median"] <= env["load_average"]["max"]
     assert set(env["packages"]) >= {"django", "uvicorn", "gunicorn", "granian", "daphne", "hypercorn", "httpx"}
 
 
@@ -111,6 +112,13 @@ def test_a_bad_mark_fails_the_build(text, message):
 
 def _run(rates: dict[str, float]) -> dict:
     return {"scenarios": {name: {"group": "io", "cells": {"100": {"rps": rate}}} for name, rate in rates.items()}}
+
+
+def test_a_busy_machine_is_reported():
+    quiet = {"environment": {"cpu_count": 2, "date": "d", "load_average": {"median": 0.4, "max": 1.0}}}
+    busy = {"environment": {"cpu_count": 2, "date": "d", "load_average": {"median": 6.0, "max": 9.0}}}
+    assert ordering.busy(quiet) is None
+    assert ordering.busy(busy) == "the machine was busy during the run of d (median load average 6 on 2 CPUs)"
 
 
 def test_ordering_ignores_ties_and_catches_swaps():

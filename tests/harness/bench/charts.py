@@ -159,6 +159,14 @@ def value(data: dict, scenario_id: str, connections: int, field: str) -> str:
     return _number(number) if field == "rps" else f"{number:g}"
 
 
+def _load(env: dict) -> str:
+    """The machine's 1-minute load average while wrk ran: how much other programs competed for the CPUs."""
+    load = env.get("load_average")
+    if not load:
+        return "not recorded"
+    return f"median {load['median']:g}, highest {load['max']:g} (the machine's 1-minute load average during the samples)"
+
+
 def environment(data: dict) -> str:
     env = data["environment"]
     method = data["method"]
@@ -172,6 +180,7 @@ def environment(data: dict) -> str:
         ("machine", f"{env['cpu_count']} CPUs, {env['cpu_model']}; {env['platform']}"),
         ("pinning", cpus),
         ("Python", env["python"]),
+        ("load average", _load(env)),
         ("load generator", f"{env['wrk']}, 1 thread"),
         ("PostgreSQL", env["postgresql"]),
         ("method", f"{method['repeats']} runs of {method['seconds']} s per cell, interleaved, each on a freshly started "

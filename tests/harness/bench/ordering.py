@@ -75,8 +75,21 @@ def render(data: dict) -> str:
     return "\n".join(lines)
 
 
+def busy(data: dict) -> str | None:
+    """A warning when other programs loaded the machine while the run measured (its median 1-minute load
+    average above half its CPUs): such a run's ordering says more about them than about the servers."""
+    env = data["environment"]
+    load = env.get("load_average", {}).get("median")
+    if load is not None and load > env["cpu_count"] / 2:
+        return f"the machine was busy during the run of {env['date']} (median load average {load:g} on {env['cpu_count']} CPUs)"
+    return None
+
+
 def main(argv: list[str]) -> int:
     first, second = (json.loads(Path(p).read_text()) for p in argv)
+    for data in (first, second):
+        if busy(data):
+            print(f"warning: {busy(data)}; re-run make bench on a quiet machine before trusting the ordering")
     problems = contradictions(first, second)
     for problem in problems:
         print(f"ordering differs: {problem}")

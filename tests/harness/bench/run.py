@@ -114,6 +114,8 @@ def measure(chosen: list[scenarios.Scenario], connections: tuple[int, ...], seco
                 finally:
                     process.stop()
         environment_ = environment.describe(layout, pg_version)
+    loads = [sample["load_average"] for cells in samples.values() for cell in cells.values() for sample in cell]
+    environment_["load_average"] = {"median": round(statistics.median(loads), 2), "max": max(loads)}
     return {
         "fingerprint": scenarios.fingerprint(),
         "environment": environment_,

@@ -6,6 +6,7 @@ wrk's human-readable summary."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -68,5 +69,6 @@ def run(url: str, connections: int, seconds: int, layout: dict, timeout: int = 1
         "p90_ms": latency["p90"],
         "p99_ms": latency["p99"],
         "errors": sum(raw["errors"].values()),
+        "load_average": round(os.getloadavg()[0], 2),  # of the whole machine: other programs' noise shows here
         "error_kinds": {kind: n for kind, n in raw["errors"].items() if n},
     }
