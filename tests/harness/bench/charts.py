@@ -119,12 +119,15 @@ def table(data: dict, group: str, connections: int) -> str:
     """The chart's numbers as an HTML table, plus latency and errors."""
     found = rows(data, group, connections)
     ideal = any("of_ideal" in cell for _, _, cell in found)
-    head = ["scenario", "requests/s"] + (["of ideal"] if ideal else []) + ["p50 ms", "p99 ms", "errors"]
+    cpu = all("cpu_ms_per_request" in cell for _, _, cell in found)  # recorded since the runs of 2026-12-01
+    head = (["scenario", "requests/s"] + (["of ideal"] if ideal else []) + ["p50 ms", "p99 ms", "errors"]
+            + (["server CPU ms/request"] if cpu else []))
     body = []
     for _, s, cell in found:
         values = [html.escape(s["label"]), _number(cell["rps"])]
         values += [f"{cell['of_ideal']:.0%}"] if ideal else []
         values += [_latency(cell["p50_ms"]), _latency(cell["p99_ms"]), str(cell["errors"])]
+        values += [_latency(cell["cpu_ms_per_request"])] if cpu else []
         body.append("<tr>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
     return ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
             + "".join(body) + "</tbody></table>")

@@ -17,6 +17,12 @@ class Results:
     def rps(self, scenario_id: str, connections: int) -> float:
         return self.cell(scenario_id, connections)["rps"]
 
+    def cpu_ratio(self, first: str, second: str, connections: int) -> float:
+        """How many times the server CPU time per request of `first` is that of `second`. A cost, so it holds
+        on a busy machine, where throughput only says how much CPU the server was given."""
+        return (self.cell(first, connections)["samples"][0]["server_cpu_ms_per_request"]
+                / self.cell(second, connections)["samples"][0]["server_cpu_ms_per_request"])
+
     def ratio(self, faster: str, slower: str, connections: int) -> float:
         """How many times `faster`'s throughput is `slower`'s."""
         return self.rps(faster, connections) / max(self.rps(slower, connections), 0.1)

@@ -64,9 +64,10 @@ def summarise(samples: list[dict], connections: int, ideal: bool) -> dict:
     cell = {
         "samples": samples,
         "rps": round(statistics.median(s["rps"] for s in samples), 1),
-        "p50_ms": _median_latency(samples, "p50_ms"),
-        "p99_ms": _median_latency(samples, "p99_ms"),
+        "p50_ms": _median_of(samples, "p50_ms"),
+        "p99_ms": _median_of(samples, "p99_ms"),
         "errors": sum(s["errors"] for s in samples),
+        "cpu_ms_per_request": _median_of(samples, "server_cpu_ms_per_request"),
     }
     if ideal:
         cell["ideal_rps"] = round(connections / scenarios.UPSTREAM_DELAY, 1)
@@ -74,10 +75,10 @@ def summarise(samples: list[dict], connections: int, ideal: bool) -> dict:
     return cell
 
 
-def _median_latency(samples: list[dict], name: str) -> float | None:
-    """Over the samples that had responses; None when none had any."""
-    values = [s[name] for s in samples if s[name] is not None]
-    return round(statistics.median(values), 1) if values else None
+def _median_of(samples: list[dict], name: str) -> float | None:
+    """Over the samples that have the value (latency needs a response); None when none has it."""
+    values = [s[name] for s in samples if s.get(name) is not None]
+    return round(statistics.median(values), 2) if values else None
 
 
 def measure(chosen: list[scenarios.Scenario], connections: tuple[int, ...], seconds: int, repeats: int,
@@ -104,7 +105,11 @@ def measure(chosen: list[scenarios.Scenario], connections: tuple[int, ...], seco
                             wrk.run(target, 10, warmup, layout)
                         for count in connections:
                             servers.drain(target)
+                            cpu = process.cpu_seconds()
                             sample = wrk.run(target, count, seconds, layout)
+                            used = process.cpu_seconds() - cpu
+                            sample["server_cpu_ms_per_request"] = (
+                                round(used * 1000 / sample["requests"], 3) if sample["requests"] else None)
                             samples[scenario.id][count].append(sample)
                             log(f"bench: [{repeat + 1}/{repeats}] {scenario.id:32} c={count:<3} {sample['rps']:8.1f} "
                                 f"req/s  p50 {sample['p50_ms']} ms  p99 {sample['p99_ms']} ms  "
