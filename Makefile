@@ -24,6 +24,7 @@ services:
 	@scripts/install-redis
 	@scripts/install-chromium
 	@scripts/install-axe-core
+	@scripts/install-wrk
 
 .PHONY: matrix  ## Run every versioned block on each Django release 2.2-6.1, in parallel; check every claim; write docs/data/compat.json
 matrix: install
@@ -38,6 +39,16 @@ test-django: install services
 .PHONY: release-notes  ## Re-read the async APIs each release's notes name (Django sdist); write docs/data/release-notes-async.json
 release-notes: install
 	$(PY) -m tests.harness.release_notes
+
+.PHONY: bench  ## Measure sync vs async views under each server with wrk (under 10 min on 2 cores); write docs/data/bench.json
+bench: install
+	@scripts/install-wrk
+	@scripts/install-postgres
+	$(PY) -m tests.harness.bench
+
+.PHONY: bench-check  ## Compare the orderings of two bench runs: make bench-check FILE=other.json [BASE=docs/data/bench.json]
+bench-check: install
+	$(PY) -m tests.harness.bench check $(or $(BASE),docs/data/bench.json) $(FILE)
 
 .PHONY: serve  ## Preview the site with live reload at http://127.0.0.1:8000
 serve: install
