@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .servers import HOST, PID_LOG, free_port, orphan_guard
+from .servers import HOST, PID_LOG, free_port, orphan_guard, restore_environment, stop_group
 
 ENVIRONMENT = ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE")
 
@@ -89,16 +89,6 @@ class Cluster:
         os.environ.update(PGHOST=HOST, PGPORT=str(self.port), PGUSER="postgres", PGDATABASE="postgres")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGINT)  # PostgreSQL's "fast" shutdown
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        for name, value in self.saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        stop_group(self.process, signal.SIGINT, 15)  # PostgreSQL's "fast" shutdown
+        restore_environment(self.saved)
         shutil.rmtree(self.directory, ignore_errors=True)

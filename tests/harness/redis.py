@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .servers import HOST, PID_LOG, free_port, orphan_guard
+from .servers import HOST, PID_LOG, free_port, orphan_guard, restore_environment, stop_group
 
 ENVIRONMENT = ("REDIS_URL", "REDIS_HOST", "REDIS_PORT")
 SHOWN_PORT = 6379  # what pages show: `127.0.0.1:6379` in a block is the real port, which output shows as 6379
@@ -76,18 +76,8 @@ class RedisServer:
         os.environ.update(REDIS_URL=self.url, REDIS_HOST=HOST, REDIS_PORT=str(self.port))
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        for name, value in self.saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        stop_group(self.process, signal.SIGTERM, 10)
+        restore_environment(self.saved)
         shutil.rmtree(self.directory, ignore_errors=True)
 
 

@@ -175,6 +175,27 @@ def adapter_for(command: str, adapters: list[Adapter] = ADAPTERS) -> Adapter | N
     return next((adapter for adapter in adapters if program and adapter.matches(program)), None)
 
 
+def stop_group(process: subprocess.Popen | None, first: int = signal.SIGTERM, grace: float = 10.0) -> None:
+    """Send `first` to a started program's process group; SIGKILL the group if it has not exited in `grace` s."""
+    if process is None or process.poll() is not None:
+        return
+    os.killpg(process.pid, first)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def restore_environment(saved: dict[str, str | None]) -> None:
+    """Put back the variables a per-page service set (None: the variable was not set)."""
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 class Server:
     def __init__(self, command: str, adapter: Adapter, cwd: Path, env: dict, log: Path, port: int | None = None) -> None:
         self.shown_command = command  # as the page shows it (failure messages use this)
