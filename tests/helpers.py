@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,3 +76,14 @@ def sample(name: str) -> str:
 def line_of(text: str, needle: str) -> int:
     """1-based line of the first line containing `needle`."""
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def outliving_groups(pids: list[int]) -> list[int]:
+    """The process groups among `pids` still alive 15 s after the process that started them was killed; they are
+    killed here, so that a failing orphan test leaves nothing behind."""
+    from tests.harness.servers import group_alive
+
+    survivors = [pid for pid in pids if group_alive(pid, timeout=15)]
+    for pid in survivors:
+        os.killpg(pid, signal.SIGKILL)
+    return survivors

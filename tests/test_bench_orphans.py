@@ -12,6 +12,7 @@ import pytest
 
 from tests.harness import postgres
 from tests.harness.servers import PID_LOG, group_alive, orphan_guard
+from tests.helpers import outliving_groups
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +38,5 @@ def test_a_bench_killed_with_sigkill_leaves_nothing_running(tmp_path):
     finally:
         os.kill(bench.pid, signal.SIGKILL)
         bench.wait()
-    survivors = [pid for pid in pids if group_alive(pid, timeout=15)]
-    for pid in survivors:  # leave nothing behind, even when the test fails
-        os.killpg(pid, signal.SIGKILL)
+    survivors = outliving_groups(pids)
     assert not survivors, f"process groups {survivors} outlived the bench that started them"

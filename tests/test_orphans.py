@@ -15,7 +15,7 @@ import pytest
 
 from tests.harness import nginx, postgres, redis
 from tests.harness.servers import PID_LOG, group_alive, orphan_guard
-from tests.helpers import SERVER_PAGE, write_page
+from tests.helpers import SERVER_PAGE, outliving_groups, write_page
 
 # nginx, Redis and a Celery worker join the page where they can run; the server and PostgreSQL are tested
 # either way.
@@ -93,7 +93,5 @@ def test_a_pytest_killed_with_sigkill_leaves_no_server_worker_nginx_postgresql_o
     finally:
         os.kill(run.pid, signal.SIGKILL)
         run.wait()
-    survivors = [pid for pid in pids if group_alive(pid, timeout=15)]
-    for pid in survivors:  # leave nothing behind, even when the test fails
-        os.killpg(pid, signal.SIGKILL)
+    survivors = outliving_groups(pids)
     assert not survivors, f"process groups {survivors} outlived the pytest that started them"
