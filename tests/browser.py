@@ -41,12 +41,25 @@ def unavailable() -> str | None:
     return None
 
 
+AXE_URL_PATH = f"/__axe-core__/{AXE_VERSION}/axe.min.js"  # outside the site's path: no page can link to it
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory` under `prefix`, and 404.html with status 404 for anything missing, as GitHub Pages does."""
+    """Serves `directory` under `prefix`, and 404.html with status 404 for anything missing, as GitHub Pages does.
+    Also serves axe-core at AXE_URL_PATH, cacheable, so that Chromium compiles it once, not once per page."""
 
     prefix = "/"
 
     def send_head(self):
+        if self.path == AXE_URL_PATH:
+            body = AXE.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/javascript")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=3600, immutable")
+            self.end_headers()
+            self.wfile.write(body)
+            return None
         if not self.path.startswith(self.prefix):
             self.path = "/__missing__"
         else:
@@ -110,27 +123,31 @@ DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram svg")].map(svg
 })"""
 
 
-async def visit_page(context, base: str, page: str, axe: str) -> list[Visit]:
-    """One load of `page`, checked in light mode, then in dark mode (the palette follows the system's scheme)."""
-    tab = await context.new_page()
+async def visit_page(tab, base: str, page: str) -> list[Visit]:
+    """One load of `page` in `tab`, checked in light mode, then in dark mode (the palette follows the system's
+    scheme)."""
     visits = [Visit(page, "light"), Visit(page, "dark")]
-    current = visits[0]
-    tab.on("console", lambda message: message.type == "error" and current.errors.append(f"console: {message.text}"))
-    tab.on("pageerror", lambda error: current.errors.append(f"exception: {error}"))
-    try:
-        response = await tab.goto(base + page, wait_until="load")
-        await tab.add_script_tag(content=axe)
-        for visit, scheme, slug in ((visits[0], "light", "default"), (visits[1], "dark", "slate")):
-            current = visit
-            await tab.emulate_media(color_scheme=scheme)
-            await tab.wait_for_function(f"document.body.dataset.mdColorScheme === '{slug}'")
-            visit.status = response.status if response else 0
-            visit.violations = await tab.evaluate(AXE_RUN, AXE_TAGS)
-            visit.diagrams = await tab.evaluate(DIAGRAMS)
-            visit.styled = await tab.evaluate(STYLED)
-    finally:
-        await tab.close()
+    tab.current = visits[0]  # where the tab's console errors go (see open_tab)
+    response = await tab.goto(base + page, wait_until="load")
+    await tab.add_script_tag(url="/".join(base.split("/")[:3]) + AXE_URL_PATH)
+    for visit, scheme, slug in ((visits[0], "light", "default"), (visits[1], "dark", "slate")):
+        tab.current = visit
+        await tab.emulate_media(color_scheme=scheme)
+        await tab.wait_for_function(f"document.body.dataset.mdColorScheme === '{slug}'")
+        visit.status = response.status if response else 0
+        visit.violations = await tab.evaluate(AXE_RUN, AXE_TAGS)
+        visit.diagrams = await tab.evaluate(DIAGRAMS)
+        visit.styled = await tab.evaluate(STYLED)
     return visits
+
+
+async def open_tab(context):
+    """A tab that records console errors and uncaught exceptions against the visit it is on (`tab.current`)."""
+    tab = await context.new_page()
+    tab.current = None
+    tab.on("console", lambda message: message.type == "error" and tab.current.errors.append(f"console: {message.text}"))
+    tab.on("pageerror", lambda error: tab.current.errors.append(f"exception: {error}"))
+    return tab
 
 
 async def new_context(browser, base: str, offsite: list[str], **options):
@@ -153,19 +170,22 @@ async def visit_all(base: str, pages: list[str], missing: str) -> tuple[list[Vis
     """Every page (plus a missing one, which GitHub Pages answers with 404.html), light and dark, TABS at a time."""
     from playwright.async_api import async_playwright
 
-    axe = AXE.read_text()
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:
             offsite: list[str] = []
             context = await new_context(browser, base, offsite)
-            limit = asyncio.Semaphore(TABS)
+            queue = [*pages, missing]
+            visits: list[Visit] = []
 
-            async def one(page: str) -> list[Visit]:
-                async with limit:
-                    return await visit_page(context, base, page, axe)
+            async def one_tab():
+                # A tab goes from page to page: one renderer process, which keeps axe-core compiled.
+                tab = await open_tab(context)
+                while queue:
+                    visits.extend(await visit_page(tab, base, queue.pop(0)))
+                await tab.close()
 
-            visits = [visit for pair in await asyncio.gather(*(one(page) for page in [*pages, missing])) for visit in pair]
+            await asyncio.gather(*(one_tab() for _ in range(TABS)))
             await context.close()
             extras = await interactions(browser, base)
             extras["offsite"] += offsite
