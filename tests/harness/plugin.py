@@ -9,6 +9,7 @@ from sybil import Document, Sybil
 from . import django_env, failures, page, snippets
 from .parsers import PageParser
 from .report import BlockReport
+from .scheduling import Durations
 
 
 class PageDocument(Document):
@@ -42,3 +43,4 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(CollectPages(sybil), "docs-pages")
     report = BlockReport(config)
     config.pluginmanager.register(report, "docs-block-report")
+    config.pluginmanager.register(Durations(config), "docs-longest-first")
