@@ -251,6 +251,8 @@ def run_jobs(python: Path | str, jobs: list[dict], timeout: float) -> dict:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("DJANGO_SETTINGS_MODULE", None)
         with tempfile.TemporaryDirectory(prefix="matrix-") as scratch:  # files blocks write land here
+            # ... and the runner's temporary database and job directories too, removed with it.
+            env["TMPDIR"] = scratch
             done = subprocess.run([str(python), "-W", "ignore", "-m", "tests.harness.blockrun", handle.name],
                                   cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout)
     finally:
