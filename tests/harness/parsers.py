@@ -164,7 +164,7 @@ def _float(value: str | None) -> float | None:
 
 ALLOWED = {
     "skip": EXECUTABLE | CONFIG_FILES,
-    "django": EXECUTABLE,
+    "django": PYTHON | {"pycon"},  # what `make matrix` runs (and checks the range of)
     "raises": PYTHON,
     "exit": SHELL,
     "timeout": EXECUTABLE,
@@ -209,6 +209,9 @@ class PageParser:
                 if fence.lang not in ALLOWED[directive.name]:
                     raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
                                          f"{fence.lang} block")
+                if directive.name == "django" and "title" in fence.attrs:
+                    raise DirectiveError(f"{page}:{directive.line}: `django` does not apply to a titled block "
+                                         f"(a file of the project is written, not run)")
                 options[directive.name] = directive.value if directive.args else True
                 _check_value(directive, page)
             found = _evaluator(fence, options)
