@@ -27,6 +27,9 @@ def test_directives_are_read_with_their_arguments_and_body():
         ('<!-- test: skip "" -->\n```python\n```\n', "page.md:2: a skip needs a reason"),
         ("<!-- test: timeout soon -->\n```python\n```\n", "page.md:1: timeout takes a number of seconds above 0, not 'soon'"),
         ('<!-- test: django ">=5.0 || 6.1" -->\n```python\n```\n', "page.md:1: not a version range: '>=5.0 || 6.1'"),
+        # Versioned blocks are what `make matrix` runs: python and pycon blocks, never a file of the project.
+        ('<!-- test: django ">=5.0" -->\n```console\n$ true\n```\n', "page.md:1: `django` does not apply to a console block"),
+        ('<!-- test: django ">=5.0" -->\n```python title="app.py"\n```\n', "page.md:1: `django` does not apply to a titled block"),
     ],
 )
 def test_mistakes_are_errors_that_name_the_page_and_line(text, message):

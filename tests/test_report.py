@@ -13,7 +13,7 @@ import torch
 
 <!-- test: django "<3.0" -->
 ```python
-raise RuntimeError("never runs on a current Django")
+raise RuntimeError("fails on every Django from 3.0, as its range claims")
 ```
 
 ```toml
@@ -31,14 +31,16 @@ def test_every_block_is_recorded_with_its_status_and_reason(pytester, monkeypatc
     assert [(b["line"], b["lang"], b["status"]) for b in run.blocks] == [
         (3, "python", "passed"),
         (8, "python", "skipped"),
-        (13, "python", "skipped"),
+        (13, "python", "passed"),
         (17, "toml", "not-executable"),
         (21, "mermaid", "not-executable"),
     ]
     assert run.blocks[1]["reason"] == "needs a GPU we do not have"
-    assert run.blocks[2]["reason"].startswith("needs Django <3.0; this run has Django 6.")
+    # Outside its range a block is run, not skipped: it must fail, as its range claims (tests/test_outside_range.py).
+    assert run.blocks[2]["reason"].startswith("failed outside its range, as claimed (Django <3.0; this run has 6.")
     run.result.stdout.fnmatch_lines([
-        "docs blocks: 1 pages, 5 blocks: 1 executed (1 passed, 0 failed), 2 skipped, 2 not executable, 0 unaccounted*"
+        "docs blocks: 1 pages, 5 blocks: 2 executed (2 passed, 0 failed), 1 skipped, 2 not executable, 0 unaccounted; "
+        "0 hidden setup blocks ran; 1 passed by failing outside their Django range, as claimed"
     ])
     assert run.result.ret == 0
 

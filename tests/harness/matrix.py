@@ -141,40 +141,48 @@ def collect(root: Path = ROOT) -> list[VersionedBlock]:
     output is not compared here)."""
     found = []
     for page in sorted((root / "docs").rglob("*.md")):
-        text, name = page.read_text(), str(page.relative_to(root))
-        fences = find_fences(text)
-        directives = find_directives(text, name, [(f.start, f.end) for f in fences])
-        attached = _attached(text, fences, directives, name)
-        context = []  # what a versioned block may build on: hidden setup and unversioned Python blocks above it
-        events = sorted([(d.start, d) for d in directives if d.name == "setup"] + [(f.start, f) for f in fences],
-                        key=lambda event: event[0])
-        index_of = {id(fence): index for index, fence in enumerate(fences)}
-        for _, item in events:
-            if not hasattr(item, "lang"):
-                context.append(_python_step(item.body, item.body_line, str(page)))
-                continue
-            fence = item
-            options = {d.name: d.value for d in attached.get(index_of[id(fence)], [])}
-            plain_python = fence.lang in PYTHON and not fence.source.lstrip().startswith(">>>")
-            if "skip" in options:
-                continue
-            if "title" in fence.attrs:
-                if fence.lang in PYTHON:  # a file of the reader's project, which later blocks may import
-                    context.append({"kind": "file", "path": fence.attrs["title"], "content": expand(fence.source)})
-                continue
-            if "django" not in options:
-                if plain_python and "raises" not in options:
-                    context += _replayed(fence.source, fence.source_line, str(page))
-                continue
-            block = VersionedBlock(name, fence.line, options["django"], source=fence.source)
-            block.steps = list(context)
-            if fence.lang == "pycon" or (fence.lang in PYTHON and fence.source.lstrip().startswith(">>>")):
-                block.steps.append({"kind": "pycon", "source": fence.source, "line": fence.line, "filename": str(page)})
-            elif fence.lang in PYTHON:
-                block.steps.append(_python_step(fence.source, fence.source_line, str(page), options.get("raises")))
-            else:
-                raise SystemExit(f"{block.where}: only python and pycon blocks can carry a django directive")
-            found.append(block)
+        found += collect_page(page, str(page.relative_to(root)))
+    return found
+
+
+def collect_page(page: Path, name: str) -> list[VersionedBlock]:
+    """The versioned blocks of one page (`name`: its path as reports show it), as `collect` describes; the main
+    run uses it to check a block outside its range on the installed Django (tests/harness/outside.py)."""
+    found = []
+    text = page.read_text()
+    fences = find_fences(text)
+    directives = find_directives(text, name, [(f.start, f.end) for f in fences])
+    attached = _attached(text, fences, directives, name)
+    context = []  # what a versioned block may build on: hidden setup and unversioned Python blocks above it
+    events = sorted([(d.start, d) for d in directives if d.name == "setup"] + [(f.start, f) for f in fences],
+                    key=lambda event: event[0])
+    index_of = {id(fence): index for index, fence in enumerate(fences)}
+    for _, item in events:
+        if not hasattr(item, "lang"):
+            context.append(_python_step(item.body, item.body_line, str(page)))
+            continue
+        fence = item
+        options = {d.name: d.value for d in attached.get(index_of[id(fence)], [])}
+        plain_python = fence.lang in PYTHON and not fence.source.lstrip().startswith(">>>")
+        if "skip" in options:
+            continue
+        if "title" in fence.attrs:
+            if fence.lang in PYTHON:  # a file of the reader's project, which later blocks may import
+                context.append({"kind": "file", "path": fence.attrs["title"], "content": expand(fence.source)})
+            continue
+        if "django" not in options:
+            if plain_python and "raises" not in options:
+                context += _replayed(fence.source, fence.source_line, str(page))
+            continue
+        block = VersionedBlock(name, fence.line, options["django"], source=fence.source)
+        block.steps = list(context)
+        if fence.lang == "pycon" or (fence.lang in PYTHON and fence.source.lstrip().startswith(">>>")):
+            block.steps.append({"kind": "pycon", "source": fence.source, "line": fence.line, "filename": str(page)})
+        elif fence.lang in PYTHON:
+            block.steps.append(_python_step(fence.source, fence.source_line, str(page), options.get("raises")))
+        else:
+            raise SystemExit(f"{block.where}: only python and pycon blocks can carry a django directive")
+        found.append(block)
     return found
 
 
@@ -221,22 +229,37 @@ def run_column(column: str, blocks: list[VersionedBlock]) -> dict:
     python = ensure_env(column)
     if python is None:
         return {"column": column, "missing": f"no Python {RELEASES[feature(column)]} found on PATH or under pyenv"}
-    jobs = [{"id": b.id, "page": str(ROOT / b.page), "module": "page_matrix", "steps": b.steps}
-            for b in blocks_in(column, blocks)]
+    jobs = [job(b, ROOT / b.page) for b in blocks_in(column, blocks)]
+    try:
+        result = run_jobs(python, jobs, timeout=1800)
+    except RuntimeError as error:
+        raise SystemExit(f"Django {column}: {error}") from None
+    return {"column": column, **result}
+
+
+def job(block: VersionedBlock, page: Path) -> dict:
+    """One block for tests/harness/blockrun.py: its steps, in a fresh namespace whose `__file__` is the page."""
+    return {"id": block.id, "page": str(page), "module": "page_matrix", "steps": block.steps}
+
+
+def run_jobs(python: Path | str, jobs: list[dict], timeout: float) -> dict:
+    """Run `jobs` with tests.harness.blockrun under `python`: {"django", "python", "results"}. A runner that
+    crashes (rather than a block that fails) is a RuntimeError with its stderr."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(jobs, handle)
     try:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("DJANGO_SETTINGS_MODULE", None)
         with tempfile.TemporaryDirectory(prefix="matrix-") as scratch:  # files blocks write land here
+            # ... and the runner's temporary database and job directories too, removed with it.
+            env["TMPDIR"] = scratch
             done = subprocess.run([str(python), "-W", "ignore", "-m", "tests.harness.blockrun", handle.name],
-                                  cwd=scratch, env=env, capture_output=True, text=True, timeout=1800)
+                                  cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout)
     finally:
         os.unlink(handle.name)
     if done.returncode != 0:
-        raise SystemExit(f"Django {column}: the block runner crashed:\n{done.stderr[-3000:]}")
-    result = json.loads(done.stdout.replace(str(ENVS), ".venvs"))  # the same errors on any machine
-    return {"column": column, **result}
+        raise RuntimeError(f"the block runner crashed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.replace(str(ENVS), ".venvs"))  # the same errors on any machine
 
 
 def check(blocks: list[VersionedBlock], columns: dict[str, dict]) -> list[str]:

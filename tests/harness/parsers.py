@@ -12,6 +12,7 @@ from . import console, timeouts, versions
 from .directives import PROSE, Directive, DirectiveError, find_directives
 from .failures import BlockFailure, relative
 from .fences import Fence, find_fences
+from .outside import OutsideRange
 from .pycon import PyconEvaluator, Session
 from .python import FileEvaluator, PythonBlock, PythonEvaluator
 from .redis import RedisEvaluator
@@ -38,6 +39,7 @@ class BlockInfo:
     lang: str
     line: int
     hidden: bool = False
+    outside: str = ""  # set by OutsideRange: the block failed outside its Django range, as claimed, with what
 
 
 class PostgresEvaluator:
@@ -128,7 +130,8 @@ def _attached(text: str, fences: list[Fence], directives: list[Directive], page:
 
 
 def executable_fences(text: str, page: str) -> list[tuple[Fence, str | None]]:
-    """Each executable fence of a page with the reason the harness skips it on this Django (None: it runs).
+    """Each executable fence of a page with the reason it does not show what this Django does (None: it runs and
+    must pass): a `skip`, or a range that excludes this Django (there the block runs only to prove it fails).
     For static checks (the error index, the release-notes coverage) that ask "is this shown by a block that runs?"."""
     fences = find_fences(text)
     attached = _attached(text, fences, find_directives(text, page, [(f.start, f.end) for f in fences]), page)
@@ -164,7 +167,7 @@ def _float(value: str | None) -> float | None:
 
 ALLOWED = {
     "skip": EXECUTABLE | CONFIG_FILES,
-    "django": EXECUTABLE,
+    "django": PYTHON | {"pycon"},  # what `make matrix` runs (and checks the range of)
     "raises": PYTHON,
     "exit": SHELL,
     "timeout": EXECUTABLE,
@@ -209,13 +212,15 @@ class PageParser:
                 if fence.lang not in ALLOWED[directive.name]:
                     raise DirectiveError(f"{page}:{directive.line}: `{directive.name}` does not apply to a "
                                          f"{fence.lang} block")
+                if directive.name == "django" and "title" in fence.attrs:
+                    raise DirectiveError(f"{page}:{directive.line}: `django` does not apply to a titled block "
+                                         f"(a file of the project is written, not run)")
                 options[directive.name] = directive.value if directive.args else True
                 _check_value(directive, page)
             found = _evaluator(fence, options)
             if found is None:
                 continue
             parsed, evaluator = found
-            reason = options.get("skip") or (options.get("django") and versions.skip_reason(options["django"]))
             if "skip" in options and not options["skip"].strip():
                 raise DirectiveError(f"{page}:{fence.line}: a skip needs a reason")
             if "postgres" in options:
@@ -224,6 +229,11 @@ class PageParser:
                 evaluator = RedisEvaluator(evaluator)
             limited = fence.lang == "pycon" or (fence.lang in PYTHON and "title" not in fence.attrs)
             evaluator = Guarded(evaluator, float(options.get("timeout", timeouts.DEFAULT)) if limited else None)
-            region = Region(fence.start, fence.end, parsed, SkipEvaluator(reason) if reason else evaluator)
+            if "skip" in options:
+                evaluator = SkipEvaluator(options["skip"])
+            elif "django" in options and versions.skip_reason(options["django"]):
+                # Outside its range the block claims to fail: checked apart from the page (see outside.py).
+                evaluator = Guarded(OutsideRange(options["django"], fence.line))
+            region = Region(fence.start, fence.end, parsed, evaluator)
             region.block_info = BlockInfo(fence.lang, fence.line)
             yield region

@@ -2,7 +2,9 @@
 
 Writes `reports/blocks.json` (one record per fenced block: page, line, lang, status, reason), prints a
 one-line summary, and fails the run when a block of an executable language was neither run nor
-skipped with a reason ("unaccounted"). Works under xdist: outcomes travel in `user_properties`.
+skipped with a reason ("unaccounted"). A versioned block outside its range that failed, as it claims to
+(tests/harness/outside.py), counts as passed, its reason saying so. Works under xdist: outcomes travel in
+`user_properties`.
 """
 
 from __future__ import annotations
@@ -48,17 +50,26 @@ class BlockReport:
         self.config = config
         self.outcomes: dict[tuple[str, int], tuple[str, str]] = {}
         self.hidden = Counter()
+        self.outside: set[tuple[str, int]] = set()  # blocks that failed outside their range, as claimed
         self.records: list[dict] = []
         self.unaccounted: list[dict] = []
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items) -> None:
         for item in items:
-            info = getattr(getattr(getattr(item, "example", None), "region", None), "block_info", None)
+            info = _block_info(item)
             if info is not None:
                 item.user_properties.append(
                     (PROPERTY, {"page": relative(item.path), "line": info.line, "hidden": info.hidden})
                 )
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item, call) -> None:
+        """What the evaluator learnt while it ran (a block outside its range: what it failed with) joins the
+        block's properties before pytest copies them into the report (under xdist, the only way out)."""
+        info = _block_info(item)
+        if info is not None and info.outside and call.when == "call":
+            dict(item.user_properties)[PROPERTY]["outside"] = info.outside
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         block = dict(report.user_properties).get(PROPERTY)
@@ -71,7 +82,9 @@ class BlockReport:
         elif report.skipped:
             self.outcomes[key] = ("skipped", _reason(report))
         elif report.when == "call" and previous[0] != "failed":
-            self.outcomes[key] = ("passed", "")
+            self.outcomes[key] = ("passed", block.get("outside", ""))
+            if block.get("outside"):
+                self.outside.add(key)
         if block["hidden"] and report.when == "call":
             self.hidden[block["page"]] += 1
 
@@ -109,11 +122,13 @@ class BlockReport:
         count = Counter(record["status"] for record in self.records)
         pages = len({record["page"] for record in self.records})
         executed = count["passed"] + count["failed"]
+        outside = sum(r["status"] == "passed" and (r["page"], r["line"]) in self.outside for r in self.records)
         return (
             f"docs blocks: {pages} pages, {len(self.records)} blocks: {executed} executed "
             f"({count['passed']} passed, {count['failed']} failed), {count['skipped']} skipped, "
             f"{count['not-executable']} not executable, {len(self.unaccounted)} unaccounted; "
-            f"{sum(self.hidden.values())} hidden setup blocks ran"
+            f"{sum(self.hidden.values())} hidden setup blocks ran; "
+            f"{outside} passed by failing outside their Django range, as claimed"
         )
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
@@ -123,6 +138,10 @@ class BlockReport:
             terminalreporter.write_line(f"{record['page']}:{record['line']}: unaccounted {record['lang']} block: "
                                         "it was neither run nor skipped with a reason", red=True)
         terminalreporter.write_line(self.summary(), bold=True)
+
+
+def _block_info(item):
+    return getattr(getattr(getattr(item, "example", None), "region", None), "block_info", None)
 
 
 def _reason(report: pytest.TestReport) -> str:

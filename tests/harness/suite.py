@@ -5,9 +5,9 @@ DJANGO is a feature release (`6.0`: its newest patch), an exact version (`5.2.3`
 release) or `pre` (the newest pre-release; when the newest version is a final release there is none, and the
 run says so and passes). Then it runs what `make test` runs (every block of every page, the harness tests, the
 strict build) with the reports in `reports/django-<version>/`, and lists what failed: blocks as `page:line`,
-other tests by name. On another Django, versioned blocks outside their range are skipped; an unversioned
-block that fails there is a claim the page makes for every Django that this one does not keep: give it a
-`django` range, or make it true on both.
+other tests by name. On another Django, versioned blocks outside their range must fail, as in `make test`
+(tests/harness/outside.py); an unversioned block that fails there is a claim the page makes for every Django
+that this one does not keep: give it a `django` range, or make it true on both.
 """
 
 from __future__ import annotations
