@@ -7,6 +7,8 @@ the async ORM runs queries in a worker thread.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,6 +20,7 @@ def configure() -> None:
     if settings.configured:
         return
     database = Path(tempfile.mkdtemp(prefix="docs-db-")) / "db.sqlite3"
+    atexit.register(shutil.rmtree, database.parent, ignore_errors=True)  # one per test process, gone with it
     settings.configure(
         DEBUG=True,
         SECRET_KEY="django-insecure-docs-only",
