@@ -30,3 +30,23 @@ def test_a_versioned_block_has_a_result_on_every_release_that_agrees_with_its_ra
 
 def test_no_results_for_blocks_that_are_gone():
     assert sorted(set(DATA["blocks"]) - {block.id for block in BLOCKS}) == [], STALE
+
+
+def test_the_page_counts_a_patch_column_only_for_the_blocks_it_checks():
+    """3.0.0 runs only the blocks bounded at 3.0.1: the others are neither contradicted nor 'not run' there."""
+    from tests.harness import compat_page
+
+    releases = {"3.0": {"django": "3.0.14", "python": "3.9"}, "3.0.0": {"django": "3.0", "python": "3.9"},
+                "3.1": {"django": "3.1.14", "python": "3.9"}}
+    patch = {"page": "docs/p.md", "line": 3, "spec": ">=3.0.1",
+             "results": {"3.0": {"status": "passed", "error": ""}, "3.0.0": {"status": "failed", "error": "E"},
+                         "3.1": {"status": "passed", "error": ""}}}
+    feature = {"page": "docs/p.md", "line": 9, "spec": ">=3.1",
+               "results": {"3.0": {"status": "failed", "error": "E"}, "3.1": {"status": "passed", "error": ""}}}
+    summary = compat_page.summary(releases, [patch, feature])
+    assert "| 3.0.0 | Django 3.0, Python 3.9 | 0 of 1 | 1 of 1 |" in summary
+    assert "| 3.1 | Django 3.1.14, Python 3.9 | 2 of 2 | 2 of 2 |" in summary
+    row = compat_page.row(feature, "p.md", [], releases)
+    assert "contradicted" not in row and "3.0.0" not in row
+    feature["results"]["3.1"] = {"status": "failed", "error": "E"}
+    assert "(claim contradicted)" in compat_page.row(feature, "p.md", [], releases)
