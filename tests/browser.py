@@ -201,6 +201,8 @@ async def interactions(browser, base: str) -> dict:
     tab = await context.new_page()
     results: dict = {"search": {}, "copies": [], "offsite": offsite}
     try:
+        await tab.goto(base + "compatibility/", wait_until="load")
+        results["sticky"] = await tab.evaluate(STICKY_HEADER)
         await tab.goto(base + "deploy/servers/", wait_until="load")
         for query in SEARCH_QUERIES:
             await tab.fill(".md-search__input", "")
@@ -232,6 +234,17 @@ FIRST_RESULT = """query => {
   const links = [...document.querySelectorAll(".md-search-result__item a")].map(a => new URL(a.href));
   const shown = links.some(url => (url.searchParams.get("h") || "").toLowerCase() === query.toLowerCase());
   return shown ? links[0].origin + links[0].pathname + links[0].hash : null;
+}"""
+
+# Halfway down the compatibility page's longest table: where its header row is, and where the site's header ends.
+STICKY_HEADER = """() => {
+  const table = [...document.querySelectorAll(".compat-table table")].reduce((a, b) => b.offsetHeight > a.offsetHeight ? b : a);
+  window.scrollTo(0, table.getBoundingClientRect().top + scrollY + table.offsetHeight / 2);
+  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done({
+    header_row_top: table.querySelector("th").getBoundingClientRect().top,
+    site_header_bottom: document.querySelector(".md-header").getBoundingClientRect().bottom,
+    table_height: table.offsetHeight,
+  }))));
 }"""
 
 # The commands of a console block: the text after each `$ ` prompt, up to the end of its line.

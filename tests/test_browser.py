@@ -99,6 +99,13 @@ def test_copying_a_console_block_copies_only_its_commands(seen):
             assert not re.search(r"^\$ |INFO:", copy["copied"], re.MULTILINE)
 
 
+def test_a_long_compatibility_table_keeps_its_header_row_in_view(seen):
+    _, extras, _ = seen
+    sticky = extras["sticky"]
+    assert sticky["table_height"] > 2000, sticky  # long enough for its header to scroll away without sticking
+    assert sticky["header_row_top"] == sticky["site_header_bottom"], sticky
+
+
 LAUNCH_AND_WAIT = """
 import sys, time
 from playwright.sync_api import sync_playwright
