@@ -13,7 +13,7 @@ install: $(VENV)/.installed
 
 .PHONY: test  ## Run every block of every page, the harness tests and the strict site build; print the block report
 test: install services
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # What the pages and the browser suite run: Debian's packages, axe-core from npm (each script does nothing when
 # its package is there).
