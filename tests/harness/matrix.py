@@ -417,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", type=Path, required=True)
     merged = commands.add_parser("merge", help="check every claim against results files")
     merged.add_argument("files", nargs="+", type=Path)
-    merged.add_argument("--write", action="store_true", help="write docs/data/compat.json")
+    merged.add_argument("--write", action="store_true", help="write docs/data/compat.json (and async-twins.json)")
     merged.add_argument("--compare", action="store_true", help="fail on any difference from the committed compat.json")
     merged.add_argument("--summary", type=Path, help="append a Markdown report (e.g. $GITHUB_STEP_SUMMARY)")
     parser.add_argument("--release", action="append", help="only these columns (repeatable); check only")
