@@ -26,7 +26,7 @@ services:
 	@scripts/install-axe-core
 	@scripts/install-wrk
 
-.PHONY: matrix  ## Run every versioned block on each Django release 2.2-6.1, in parallel; check every claim; write docs/data/compat.json
+.PHONY: matrix  ## Run every versioned block on each Django release 2.2-6.1, in parallel; check every claim; write docs/data/compat.json and async-twins.json
 matrix: install
 	$(PY) -m tests.harness.matrix
 

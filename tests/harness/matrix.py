@@ -13,7 +13,8 @@ Two steps, so that CI can run one column per job and merge the results in a last
     python -m tests.harness.matrix merge FILE... [--write] [--compare] [--summary FILE]
 
 With no command (`make matrix`), it runs every column in parallel into reports/matrix/, then merges them
-with `--write`.
+with `--write`. Each feature-release column also runs the async twins' discovery (tests/harness/twins.py, one
+short child process), and `--write` writes docs/data/async-twins.json from those too.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from packaging.version import Version
 
-from . import versions
+from . import twins, versions
 from .compat import COMPAT, block_id, load
 from .directives import find_directives
 from .fences import find_fences
@@ -232,6 +233,8 @@ def run_column(column: str, blocks: list[VersionedBlock]) -> dict:
     jobs = [job(b, ROOT / b.page) for b in blocks_in(column, blocks)]
     try:
         result = run_jobs(python, jobs, timeout=1800)
+        if column in RELEASES:  # the cheat sheet's first releases: which async twins this release has
+            result["twins"] = twins.discover_in(python)
     except RuntimeError as error:
         raise SystemExit(f"Django {column}: {error}") from None
     return {"column": column, **result}
@@ -330,6 +333,7 @@ def merge(blocks: list[VersionedBlock], columns: dict[str, dict], write_file: bo
             problems.append(f"matrix: no results for {', '.join(missing)}; compat.json not written")
         else:
             write(blocks, columns)
+            print(write_twins(columns))
     for problem in problems:
         print(problem)
     for change in changes:
@@ -375,6 +379,19 @@ def write(blocks: list[VersionedBlock], columns: dict) -> None:
     COMPAT.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
+def write_twins(columns: dict) -> str:
+    """docs/data/async-twins.json from the feature-release columns' twins, unless a column has none (skipped
+    for want of an interpreter): then the file is left as it was, and `make test` says if it is stale."""
+    found = {name: column.get("twins") for name, column in columns.items() if name in RELEASES}
+    lacking = [name for name, result in found.items() if result is None]
+    name = twins.DATA.relative_to(ROOT)
+    if lacking:
+        return f"matrix: no async twins from Django {', '.join(lacking)}; {name} not written"
+    data = twins.build(found)
+    twins.write(data)
+    return f"matrix: {name}: {sum(map(len, data['areas'].values()))} async twins, first releases from {len(found)} columns"
+
+
 def run_all(blocks: list[VersionedBlock], names: list[str]) -> list[Path]:
     """`make matrix`: every column in parallel (each is a subprocess), one results file each."""
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -400,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", type=Path, required=True)
     merged = commands.add_parser("merge", help="check every claim against results files")
     merged.add_argument("files", nargs="+", type=Path)
-    merged.add_argument("--write", action="store_true", help="write docs/data/compat.json")
+    merged.add_argument("--write", action="store_true", help="write docs/data/compat.json (and async-twins.json)")
     merged.add_argument("--compare", action="store_true", help="fail on any difference from the committed compat.json")
     merged.add_argument("--summary", type=Path, help="append a Markdown report (e.g. $GITHUB_STEP_SUMMARY)")
     parser.add_argument("--release", action="append", help="only these columns (repeatable); check only")
