@@ -40,7 +40,13 @@ async def async_view(request):
     return HttpResponse("ok")
 
 
+slow_views = {"now": 0, "most": 0}  # slow_async_view calls waiting right now, and the most at once
+
+
 async def slow_async_view(request):
     record("slow_async_view")
+    slow_views["now"] += 1
+    slow_views["most"] = max(slow_views["most"], slow_views["now"])
     await asyncio.sleep(0.3)  # waiting for an upstream API, a stream, ...
+    slow_views["now"] -= 1
     return HttpResponse("ok")
