@@ -11,9 +11,13 @@ $(VENV)/.installed: requirements.lock scripts/bootstrap scripts/find-python
 .PHONY: install  ## Create .venv from requirements.lock (does nothing when it is up to date)
 install: $(VENV)/.installed
 
+# Two workers per core: most pages spend much of their time waiting on their servers, so one page's waits
+# overlap another's work. Files go out whole (a page's blocks share a namespace), the longest first.
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+
 .PHONY: test  ## Run every block of every page, the harness tests and the strict site build; print the block report
 test: install services
-	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 
 # What the pages and the browser suite run: Debian's packages, axe-core from npm (each script does nothing when
 # its package is there).

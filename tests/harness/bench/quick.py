@@ -28,6 +28,9 @@ class Results:
         return self.rps(faster, connections) / max(self.rps(slower, connections), 0.1)
 
 
-def measure(scenario_ids: list[str], connections: int, seconds: int = 1) -> Results:
+def measure(scenario_ids: list[str], connections: int, seconds: int = 1, warmup: int = 0) -> Results:
+    """One sample per scenario. `warmup`: seconds of load before it, for a cost per request that must not count
+    a fresh server's first requests (URL resolver, templates and connections made on first use)."""
     chosen = [scenarios.BY_ID[i] for i in scenario_ids]
-    return Results(run.measure(chosen, (connections,), seconds, repeats=1, warmup=0, reuse=True, log=lambda _: None))
+    return Results(run.measure(chosen, (connections,), seconds, repeats=1, warmup=warmup, reuse=True,
+                               log=lambda _: None))
