@@ -1,6 +1,7 @@
 """The load and the census: concurrent requests to the server, and its connections as PostgreSQL sees them."""
 
 import asyncio
+import time
 
 import httpx
 import psycopg  # connects with PGHOST, PGPORT, PGUSER and PGDATABASE from the environment
@@ -24,6 +25,15 @@ def server_connections():
     """How many connections the server (application_name 'mysite') holds open right now."""
     with psycopg.connect(autocommit=True) as db:
         return db.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mysite'").fetchone()[0]
+
+
+def wait_for_connections(count, timeout=10):
+    """Wait until the server holds `count` connections: a pool opens its connections in the background, after
+    the request that opened it has its answer. Return how many it holds."""
+    deadline = time.monotonic() + timeout
+    while (held := server_connections()) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return held
 
 
 def terminate_server_connections():
