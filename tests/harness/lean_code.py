@@ -5,7 +5,7 @@ and every element costs the reader's browser (Lighthouse's DOM size) and the bro
 - The per-line `<span id="__span-…">` wrappers of `line_spans` stay only in console blocks, where the copy
   button's stylesheet hides output lines by them (docs/assets/stylesheets/extra.css).
 - `<span class="n">` (a name) and `<span class="w">` (whitespace) become plain text: Material colours `.n` with
-  `--md-code-hl-name-color`, which is the block's own `--md-code-fg-color` (tests/test_site.py checks the theme
+  `--md-code-hl-name-color`, which is the block's own `--md-code-fg-color` (tests/test_lean_code.py checks the theme
   still says so), and whitespace has no colour.
 
 It runs on the finished page (after the raw-HTML postprocessor, priority 30, puts the highlighted blocks back),
