@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.warm_pytest import WarmPytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = Path(__file__).parent / "samples"
@@ -66,9 +69,27 @@ def write_page(pytester, monkeypatch, text: str, name: str = "page.md") -> Path:
 def run_page(pytester, monkeypatch, text: str, name: str = "page.md", *args: str) -> PageRun:
     """Write `text` as docs/<name> of a fresh project and run pytest on it with the harness plugin."""
     write_page(pytester, monkeypatch, text, name)
-    result = pytester.runpytest_subprocess(*args)
+    result = run_pytest(pytester, *args)
     report = pytester.path / "reports" / "blocks.json"
     return PageRun(result, json.loads(report.read_text()) if report.exists() else [])
+
+
+def run_pytest(pytester, *args: str):
+    """`pytester.runpytest_subprocess(*args)`, forked from a warm process (tests/warm_pytest.py) instead of a new
+    Python: the same fresh pytest run in the same place, with the same environment and temporary directory."""
+    import time
+
+    import pytest
+    from _pytest.pathlib import make_numbered_dir
+
+    basetemp = make_numbered_dir(root=pytester.path, prefix="runpytest-", mode=0o700)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.getcwd(), os.environ.get("PYTHONPATH")]))}
+    stdout, stderr = pytester.path / "stdout", pytester.path / "stderr"
+    start = time.monotonic()
+    status = WarmPytest.run(pytester.path, [f"--basetemp={basetemp}", *args], env, stdout, stderr)
+    out, err = stdout.read_text(), stderr.read_text()
+    print(out, err, sep="\n", file=sys.stderr)  # shown when the test fails, as pytester does
+    return pytest.RunResult(status, out.splitlines(), err.splitlines(), time.monotonic() - start)
 
 
 def sample(name: str) -> str:
