@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import http.server
 import threading
 from contextlib import contextmanager
@@ -157,7 +158,15 @@ async def open_tab(context):
     return tab
 
 
-async def new_context(browser, base: str, offsite: list[str], **options):
+def empty_search_index(site: Path) -> str:
+    """What the page pass's search worker gets instead of the site's search index: the same configuration and no
+    documents. Material's worker builds a search index on every page load (about a tenth of the pass's CPU), and no
+    check of that pass reads it. The searches (`interactions`) load the real index, with console errors checked."""
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    return json.dumps({**index, "docs": []})
+
+
+async def new_context(browser, base: str, offsite: list[str], search_index: str | None = None, **options):
     context = await browser.new_context(viewport={"width": 1280, "height": 800}, **options)
     context.set_default_timeout(15_000)
     allowed = "/".join(base.split("/", 3)[:3]) + "/"
@@ -170,10 +179,13 @@ async def new_context(browser, base: str, offsite: list[str], **options):
             await route.abort()
 
     await context.route("**/*", only_local)
+    if search_index is not None:  # served instead of the site's (routes registered last are asked first)
+        await context.route(base + "search/search_index.json",
+                            lambda route: route.fulfill(content_type="application/json", body=search_index))
     return context
 
 
-async def visit_all(base: str, pages: list[str], missing: str) -> tuple[list[Visit], dict]:
+async def visit_all(base: str, pages: list[str], missing: str, search_index: str) -> tuple[list[Visit], dict]:
     """Every page (plus a missing one, which GitHub Pages answers with 404.html), light and dark, TABS at a time."""
     from playwright.async_api import async_playwright
 
@@ -181,7 +193,9 @@ async def visit_all(base: str, pages: list[str], missing: str) -> tuple[list[Vis
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:
             offsite: list[str] = []
-            context = await new_context(browser, base, offsite)
+            # Reduced motion: Material then switches off its colour transitions, so axe reads the settled colours
+            # of a scheme, not colours halfway through the change.
+            context = await new_context(browser, base, offsite, search_index, reduced_motion="reduce")
             queue = [*pages, missing]
             visits: list[Visit] = []
 
@@ -205,8 +219,10 @@ async def interactions(browser, base: str) -> dict:
     """Search queries and what the copy button puts on the clipboard."""
     offsite: list[str] = []
     context = await new_context(browser, base, offsite, permissions=["clipboard-read", "clipboard-write"])
+    results: dict = {"search": {}, "copies": [], "offsite": offsite, "errors": []}
     tab = await context.new_page()
-    results: dict = {"search": {}, "copies": [], "offsite": offsite}
+    tab.on("console", lambda message: message.type == "error" and results["errors"].append(message.text))
+    tab.on("pageerror", lambda error: results["errors"].append(str(error)))
     try:
         await tab.goto(base + "compatibility/", wait_until="load")
         results["sticky"] = await tab.evaluate(STICKY_HEADER)
@@ -281,4 +297,4 @@ def run(site: Path, prefix: str) -> tuple[list[Visit], dict]:
     )
     pages = ["" if p == "./" else p for p in pages]
     with serve(site, prefix) as base:
-        return asyncio.run(visit_all(base, pages, "no-such-page/"))
+        return asyncio.run(visit_all(base, pages, "no-such-page/", empty_search_index(site)))

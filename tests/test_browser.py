@@ -89,6 +89,12 @@ def test_search_finds_each_topic_page_first(seen):
     assert extras["search"] == browser.SEARCH_QUERIES
 
 
+def test_the_search_index_loads_with_no_console_error(seen):
+    # The page pass gives the search worker an empty index (browser.EMPTY_SEARCH_INDEX); the searches load the real one.
+    _, extras, _ = seen
+    assert extras["search"] and extras["errors"] == []
+
+
 def test_copying_a_console_block_copies_only_its_commands(seen):
     _, extras, _ = seen
     copies = extras["copies"]
