@@ -4,9 +4,10 @@ and every element costs the reader's browser (Lighthouse's DOM size) and the bro
 
 - The per-line `<span id="__span-…">` wrappers of `line_spans` stay only in console blocks, where the copy
   button's stylesheet hides output lines by them (docs/assets/stylesheets/extra.css).
-- `<span class="n">` (a name) and `<span class="w">` (whitespace) become plain text: Material colours `.n` with
-  `--md-code-hl-name-color`, which is the block's own `--md-code-fg-color` (tests/test_lean_code.py checks the theme
-  still says so), and whitespace has no colour.
+- Spans that only give the block's own colour become plain text: names (`.n`) and constants (`.kc`: Material
+  colours both with `--md-code-hl-name-color`, which is `--md-code-fg-color`), operators and punctuation (`.o`,
+  `.ow`, `.p`: their colours are the code's own in docs/assets/stylesheets/extra.css), and whitespace (`.w`), which
+  has no colour. tests/test_lean_code.py checks that the theme and the stylesheet still say so.
 
 It runs on the finished page (after the raw-HTML postprocessor, priority 30, puts the highlighted blocks back),
 so any builder that runs Python-Markdown gets the same pages.
@@ -22,7 +23,7 @@ from markdown.postprocessors import Postprocessor
 EMPTY = "<pre><span></span><code>"  # Pygments opens every block with an empty span
 BLOCK = re.compile(r'<div class="language-([\w-]+) highlight">.*?</code></pre>', re.DOTALL)
 LINE = re.compile(r'<span id="__span-\d+-\d+">([^\n]*\n)</span>')
-PLAIN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+PLAIN = re.compile(r'<span class="(?:n|w|kc|o|ow|p)">([^<]*)</span>')
 KEEPS_LINES = {"console"}  # the copy button hides a console block's output lines by their line span
 
 
