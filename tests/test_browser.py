@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests import browser
-from tests.test_site import SITE_PATH, mkdocs_build, ROOT
+from tests.test_site import ROOT, SITE_PATH, built_site
 
 MISSING = "no-such-page/"
 
@@ -28,9 +28,7 @@ def seen(tmp_path_factory):
     reason = browser.unavailable()
     if reason:
         pytest.skip(f"no browser suite: {reason}")
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    site = built_site(tmp_path_factory)
     visits, extras = browser.run(site, SITE_PATH)
     built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     assert len(visits) == 2 * (len(built) + 1), "a page was not visited in both schemes"

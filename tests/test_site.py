@@ -7,6 +7,7 @@ workers never build into the same site/; the broken-link build runs on a copy in
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -56,12 +57,29 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def built_site(tmp_path_factory) -> Path:
+    """The site, built strictly once per test run: under xdist, the first test process that asks builds it into the
+    run's shared temporary directory while the others wait (tests/test_browser.py wants the same build)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        built = tmp_path_factory.mktemp("site")
+        result = mkdocs_build(ROOT, built)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
+        return built
+    shared = tmp_path_factory.getbasetemp().parent  # pytest-N/, the parent of every worker's popen-gwX/
+    built, outcome = shared / "site", shared / "site-build.json"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = mkdocs_build(ROOT, built)
+            outcome.write_text(json.dumps({"status": result.returncode, "output": result.stdout + result.stderr}))
+    found = json.loads(outcome.read_text())
+    assert found["status"] == 0, f"mkdocs build --strict failed:\n{found['output']}"
+    return built
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    built = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, built)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
-    return built
+    return built_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -240,12 +258,20 @@ def test_search_index_is_small_and_finds_prose(site):
     assert (site / "search" / "search_index.json").stat().st_size < 600_000
 
 
+def copy_sources(target: Path) -> None:
+    """What a build reads, copied to `target`, with the build caches (.cache/*.pickle: the same results, faster)."""
+    for part in ("docs", "snippets", "tests/harness", "overrides"):
+        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "tests" / "__init__.py", target / "tests")
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    (target / ".cache").mkdir()
+    for cache in (ROOT / ".cache").glob("*.pickle"):
+        shutil.copy(cache, target / ".cache")
+
+
 def test_strict_build_fails_on_broken_links(tmp_path):
     """On a copy of the site's sources: a missing page, a bad anchor and a page left out of `nav` each fail."""
-    for part in ("docs", "snippets", "tests/harness", "overrides"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_sources(tmp_path)
     home = tmp_path / "docs" / "index.md"
     home.write_text(
         home.read_text() + "\n\n[gone](no-such-page.md) and [bad anchor](replay.md#no-such-heading)\n"
@@ -287,10 +313,7 @@ def article_text(html: str) -> str:
 def test_zensical_builds_the_same_pages(tmp_path, pages):
     """Zensical (Material's successor) runs Markdown extensions but no MkDocs hook: the text of every page must
     be the same as MkDocs made it, badges, compatibility tables and diagrams included."""
-    for part in ("docs", "snippets", "tests/harness", "overrides"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "tests" / "__init__.py", tmp_path / "tests")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_sources(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
         cwd=tmp_path, capture_output=True, text=True, timeout=300,
