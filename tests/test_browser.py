@@ -7,6 +7,7 @@ One browser, one pass over the site (the `seen` fixture); each test reads what i
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -157,3 +158,31 @@ def test_a_python_killed_with_sigkill_leaves_no_browser_behind():
     for pid in alive:  # leave nothing behind, even when the test fails
         os.kill(pid, signal.SIGKILL)
     assert alive == []
+
+
+def test_a_request_for_another_host_is_recorded_and_never_leaves(tmp_path):
+    """What test_no_request_leaves_127_0_0_1 relies on: a page that fetches from another host gets it recorded, and
+    Chromium's resolver (browser.FLAGS) fails the request before it leaves the machine."""
+    reason = browser.unavailable()
+    if reason:
+        pytest.skip(f"no browser suite: {reason}")
+    (tmp_path / "index.html").write_text('<!doctype html><title>t</title><img src="https://example.com/pixel.png" alt="">')
+
+    async def visit(base: str) -> tuple[list[str], list[str]]:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            chromium = await playwright.chromium.launch(executable_path=str(browser.CHROMIUM), args=browser.FLAGS)
+            offsite: list[str] = []
+            context = await browser.new_context(chromium, base, offsite)
+            tab = await context.new_page()
+            failed: list[str] = []
+            tab.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}"))
+            await tab.goto(base, wait_until="load")
+            await chromium.close()
+            return offsite, failed
+
+    with browser.serve(tmp_path, "/site/") as base:
+        offsite, failed = asyncio.run(visit(base))
+    assert offsite == ["https://example.com/pixel.png"]
+    assert failed == ["https://example.com/pixel.png net::ERR_NAME_NOT_RESOLVED"]
