@@ -4,7 +4,9 @@ compares them with each other, as ratios within one run, never with a fixed numb
 
 from __future__ import annotations
 
-from . import run, scenarios
+from contextlib import ExitStack
+
+from . import run, scenarios, servers, wrk
 
 
 class Results:
@@ -34,3 +36,31 @@ def measure(scenario_ids: list[str], connections: int, seconds: int = 1, warmup:
     chosen = [scenarios.BY_ID[i] for i in scenario_ids]
     return Results(run.measure(chosen, (connections,), seconds, repeats=1, warmup=warmup, reuse=True,
                                log=lambda _: None))
+
+
+def cpu_per_request(scenario_ids: list[str], connections: int, rounds: int = 2, warmup: int = 1) -> dict[str, float]:
+    """Server CPU milliseconds per request of scenarios that share one server, measured in alternating 1-second
+    slices (A B A B …) after `warmup` seconds of load each. On a machine busy with other work, what the other
+    programs do changes from one second to the next; alternating gives each scenario its share of both."""
+    chosen = [scenarios.BY_ID[i] for i in scenario_ids]
+    assert len({(s.server, s.settings) for s in chosen}) == 1, "the scenarios must run under the same server"
+    layout = servers.cpu_layout()
+    used = {s.id: [0.0, 0] for s in chosen}  # CPU seconds, requests
+    with ExitStack() as stack:
+        pg_env, _ = run.database(stack, layout)
+        run.migrate(pg_env)
+        upstream, upstream_url = servers.start_upstream(scenarios.UPSTREAM_DELAY, layout)
+        stack.callback(upstream.stop)
+        env = {**pg_env, "BENCH_UPSTREAM": upstream_url, "DJANGO_SETTINGS_MODULE": chosen[0].settings}
+        process, url = servers.start_server(scenarios.SERVERS[chosen[0].server], env, layout, chosen[0].path)
+        stack.callback(process.stop)
+        for scenario in chosen:
+            wrk.run(url + scenario.path, connections, warmup, layout)
+        for _ in range(rounds):
+            for scenario in chosen:
+                servers.drain(url + scenario.path)
+                before = process.cpu_seconds()
+                sample = wrk.run(url + scenario.path, connections, 1, layout)
+                used[scenario.id][0] += process.cpu_seconds() - before
+                used[scenario.id][1] += sample["requests"]
+    return {scenario_id: seconds * 1000 / max(requests, 1) for scenario_id, (seconds, requests) in used.items()}
