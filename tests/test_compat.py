@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.harness import matrix
+from tests.harness import compat, matrix
 
 DATA = json.loads(matrix.COMPAT.read_text()) if matrix.COMPAT.exists() else {"releases": {}, "blocks": {}}
 BLOCKS = matrix.collect()
@@ -50,3 +50,8 @@ def test_the_page_counts_a_patch_column_only_for_the_blocks_it_checks():
     assert "contradicted" not in row and "3.0.0" not in row
     feature["results"]["3.1"] = {"status": "failed", "error": "E"}
     assert "(claim contradicted)" in compat_page.row(feature, "p.md", [], releases)
+
+
+def test_a_comment_line_in_a_hidden_setup_is_no_heading():
+    text = "# Page\n\n<!-- test: setup\n# why the setup is there\nx = 1\n-->\n\n## Section\n"
+    assert [title for _, title, _ in compat.headings(text)] == ["Page", "Section"]

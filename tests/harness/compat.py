@@ -25,6 +25,9 @@ def block_id(page: str, source: str) -> str:
     return f"{page}#{hashlib.sha1(source.encode()).hexdigest()[:10]}"
 
 
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
 def load() -> dict:
     return json.loads(COMPAT.read_text()) if COMPAT.exists() else {"releases": {}, "blocks": {}}
 
@@ -32,6 +35,9 @@ def load() -> dict:
 def headings(text: str) -> list[tuple[int, str, str]]:
     """(line, heading text, anchor) of every heading of a page, outside fenced blocks."""
     inside = {n for f in find_fences(text) for n in range(f.line, f.line + f.source.count("\n") + 2)}
+    for comment in COMMENT.finditer(text):  # a hidden setup's `# comment` is no heading either
+        first = text.count("\n", 0, comment.start()) + 1
+        inside |= set(range(first, first + comment[0].count("\n") + 1))
     found = []
     for number, row in enumerate(text.splitlines(), 1):
         match = HEADING.match(row)
