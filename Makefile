@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PIP_CONFIG_FILE := /dev/null
+# Python may cache compiled modules (in __pycache__/, ignored by git): the suite starts hundreds of Pythons that
+# import the harness and the snippets, and pytest caches its rewritten test modules there. Some shells turn it off.
+unexport PYTHONDONTWRITEBYTECODE
 
 $(VENV)/.installed: requirements.lock scripts/bootstrap scripts/find-python
 	@scripts/bootstrap
