@@ -58,23 +58,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     search_index: bytes | None = None  # served instead of the site's search/search_index.json, when set
 
+    def reply(self, status: int, content_type: str, body: bytes, *headers: tuple[str, str]) -> None:
+        self.send_response(status)
+        for name, value in (("Content-Type", content_type), ("Content-Length", str(len(body))), *headers):
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
     def send_head(self):
         if self.search_index is not None and self.path == self.prefix + "search/search_index.json":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(self.search_index)))
-            self.end_headers()
-            self.wfile.write(self.search_index)
-            return None
+            return self.reply(200, "application/json", self.search_index)
         if self.path == AXE_URL_PATH:
-            body = AXE.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/javascript")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=3600, immutable")
-            self.end_headers()
-            self.wfile.write(body)
-            return None
+            return self.reply(200, "text/javascript", AXE.read_bytes(), ("Cache-Control", "max-age=3600, immutable"))
         if not self.path.startswith(self.prefix):
             self.path = "/__missing__"
         else:
@@ -85,13 +80,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not path.exists() and not self.path.endswith("/") and (path.parent / path.name / "index.html").exists():
             return super().send_head()  # the directory redirect
         if not path.exists():
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return None
+            return self.reply(404, "text/html; charset=utf-8", (Path(self.directory) / "404.html").read_bytes())
         return super().send_head()
 
     def log_message(self, *args):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from tests.harness import highlight_cache
 from tests.harness.build_cache import Store
@@ -17,33 +18,40 @@ def render(text: str, cached: bool) -> str:
                              extension_configs=CONFIG)
 
 
-def test_a_build_from_the_cache_is_the_same_as_one_without(tmp_path, monkeypatch):
-    original = highlight_cache.highlight.Highlight.highlight
-    try:
+@pytest.fixture
+def new_build(tmp_path, monkeypatch):
+    """Starts a build: a fresh store over tmp_path's file; the extension's patch of pymdownx is undone after."""
+    monkeypatch.setattr(highlight_cache.highlight.Highlight, "highlight", highlight_cache.highlight.Highlight.highlight)
+
+    def start() -> Store:
         monkeypatch.setattr(highlight_cache, "STORE", Store(tmp_path / "highlight.pickle"))
-        first = render(PAGE, cached=True)
-        assert highlight_cache.STORE.missed == 2  # the two blocks; inline code is never kept
-        highlight_cache.STORE.save()
-        monkeypatch.setattr(highlight_cache, "STORE", Store(tmp_path / "highlight.pickle"))  # the next build
-        second = render(PAGE, cached=True)
-        assert highlight_cache.STORE.missed == 0 and len(highlight_cache.STORE.used) == 2
-    finally:
-        highlight_cache.highlight.Highlight.highlight = original
-    assert first == second == render(PAGE, cached=False)
+        return highlight_cache.STORE
+
+    return start
 
 
-def test_a_changed_block_is_highlighted_again(tmp_path, monkeypatch):
-    original = highlight_cache.highlight.Highlight.highlight
-    try:
-        monkeypatch.setattr(highlight_cache, "STORE", Store(tmp_path / "highlight.pickle"))
-        render(PAGE, cached=True)
-        highlight_cache.STORE.save()
-        monkeypatch.setattr(highlight_cache, "STORE", Store(tmp_path / "highlight.pickle"))
-        changed = render(PAGE.replace("return 42", "return 43"), cached=True)
-        assert highlight_cache.STORE.missed == 1
-    finally:
-        highlight_cache.highlight.Highlight.highlight = original
-    assert "43" in changed and changed == render(PAGE.replace("return 42", "return 43"), cached=False)
+def test_a_build_from_the_cache_is_the_same_as_one_without(new_build):
+    uncached = render(PAGE, cached=False)  # before the extension patches pymdownx
+    store = new_build()
+    first = render(PAGE, cached=True)
+    assert store.missed == 2  # the two blocks; inline code is never kept
+    store.save()
+    store = new_build()
+    second = render(PAGE, cached=True)
+    assert store.missed == 0 and len(store.used) == 2
+    assert first == second == uncached
+
+
+def test_a_changed_block_is_highlighted_again(new_build):
+    changed_page = PAGE.replace("return 42", "return 43")
+    uncached = render(changed_page, cached=False)  # before the extension patches pymdownx
+    store = new_build()
+    render(PAGE, cached=True)
+    store.save()
+    store = new_build()
+    changed = render(changed_page, cached=True)
+    assert store.missed == 1
+    assert "43" in changed and changed == uncached
 
 
 def test_a_whole_build_keeps_only_what_it_used_and_a_partial_one_adds(tmp_path):

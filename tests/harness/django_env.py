@@ -116,8 +116,9 @@ def restore(saved: dict) -> None:
 
     from django.test.signals import setting_changed
 
-    current = settings._wrapped.__dict__
-    changed = {name for name in current.keys() | saved.keys() if current.get(name, saved) is not saved.get(name, current)}
+    current, missing = settings._wrapped.__dict__, object()
+    changed = {name for name in current.keys() | saved.keys()
+               if current.get(name, missing) is not saved.get(name, missing)}
     settings._wrapped.__dict__.clear()
     settings._wrapped.__dict__.update(saved)
     for name in sorted(changed):  # what caches a setting (the password hashers, for one) forgets it, as after a test

@@ -44,19 +44,18 @@ def on_config(config):
     def add_lighter_entry(page):
         content = page.content
         page.content = lighter(content)
-        key = hashlib.sha256(repr((VERSION, search.config, page.url, page.title, page.meta, _toc(page.toc),
-                                   page.content)).encode()).hexdigest()
-        found = SECTIONS.get(key)
-        if found is not None:
-            index.entries.extend(copy.deepcopy(found))
-            page.content = content
-            return
-        before = len(index.entries)
         try:
-            add_entry(page)
+            key = hashlib.sha256(repr((VERSION, search.config, page.url, page.title, page.meta, _toc(page.toc),
+                                       page.content)).encode()).hexdigest()
+            found = SECTIONS.get(key)
+            if found is None:
+                before = len(index.entries)
+                add_entry(page)
+                SECTIONS.put(key, copy.deepcopy(index.entries[before:]))
+            else:
+                index.entries.extend(copy.deepcopy(found))
         finally:
             page.content = content
-        SECTIONS.put(key, copy.deepcopy(index.entries[before:]))
 
     index.add_entry_from_context = add_lighter_entry
     return config

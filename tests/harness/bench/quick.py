@@ -47,10 +47,7 @@ def cpu_per_request(scenario_ids: list[str], connections: int, rounds: int = 2, 
     layout = servers.cpu_layout()
     used = {s.id: [0.0, 0] for s in chosen}  # CPU seconds, requests
     with ExitStack() as stack:
-        pg_env, _ = run.database(stack, layout)
-        run.migrate(pg_env)
-        upstream, upstream_url = servers.start_upstream(scenarios.UPSTREAM_DELAY, layout)
-        stack.callback(upstream.stop)
+        pg_env, _, upstream_url = run.services(stack, layout)
         env = {**pg_env, "BENCH_UPSTREAM": upstream_url, "DJANGO_SETTINGS_MODULE": chosen[0].settings}
         process, url = servers.start_server(scenarios.SERVERS[chosen[0].server], env, layout, chosen[0].path)
         stack.callback(process.stop)

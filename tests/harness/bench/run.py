@@ -50,6 +50,16 @@ def database(stack: ExitStack, layout: dict) -> tuple[dict[str, str], str]:
 MIGRATED: set[tuple[str, str]] = set()
 
 
+def services(stack: ExitStack, layout: dict) -> tuple[dict[str, str], str, str]:
+    """What every scenario's server needs, stopped with `stack`: a migrated PostgreSQL (its libpq variables and
+    version) and the slow upstream (its URL)."""
+    pg_env, pg_version = database(stack, layout)
+    migrate(pg_env)
+    upstream, upstream_url = servers.start_upstream(scenarios.UPSTREAM_DELAY, layout)
+    stack.callback(upstream.stop)
+    return pg_env, pg_version, upstream_url
+
+
 def migrate(env: dict[str, str]) -> None:
     """Create the tables the ORM views read, once per database per process."""
     where = (env["PGHOST"], env["PGPORT"])
@@ -90,10 +100,7 @@ def measure(chosen: list[scenarios.Scenario], connections: tuple[int, ...], seco
     samples: dict[str, dict[int, list[dict]]] = {s.id: {c: [] for c in connections} for s in chosen}
     batches = _batches(chosen, reuse)
     with ExitStack() as stack:
-        pg_env, pg_version = database(stack, layout)
-        migrate(pg_env)
-        upstream, upstream_url = servers.start_upstream(scenarios.UPSTREAM_DELAY, layout)
-        stack.callback(upstream.stop)
+        pg_env, pg_version, upstream_url = services(stack, layout)
         for repeat in range(repeats):
             for batch in batches:
                 env = {**pg_env, "BENCH_UPSTREAM": upstream_url, "DJANGO_SETTINGS_MODULE": batch[0].settings}
