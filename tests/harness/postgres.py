@@ -68,8 +68,7 @@ class Cluster:
             user = pwd.getpwnam("postgres")
             os.chown(self.directory, user.pw_uid, user.pw_gid)
         data = self.directory / "data"
-        # A copy of a cluster initdb made once: the same files, a tenth of the CPU (initdb takes half a second).
-        subprocess.run(["cp", "-a", str(self._template(binaries)), str(data)], check=True, capture_output=True)
+        self._init(binaries, data)
         log = self.directory / "server.log"
         with open(log, "wb") as sink:  # the child keeps its own handle
             self.process = subprocess.Popen(
@@ -90,24 +89,23 @@ class Cluster:
             time.sleep(0.1)
         os.environ.update(PGHOST=HOST, PGPORT=str(self.port), PGUSER="postgres", PGDATABASE="postgres")
 
-    def _template(self, binaries: Path) -> Path:
-        """A fresh cluster of this PostgreSQL, made by initdb once and kept in .cache/pg-template/ (owned by the
-        user the server runs as; it is only ever copied)."""
+    def _init(self, binaries: Path, data: Path) -> None:
+        """`data` becomes a fresh cluster: a copy of the one initdb made for this PostgreSQL the first time, kept in
+        .cache/pg-template/ (the same files for a tenth of the CPU: initdb takes half a second). initdb itself
+        runs here, in this cluster's own directory, which the server's user can reach (the checkout may not be)."""
         initdb = [str(binaries / "initdb"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]
         template = TEMPLATES / f"{binaries.parent.name}-{hashlib.sha256(' '.join(initdb).encode()).hexdigest()[:12]}"
-        if not template.exists():
-            TEMPLATES.mkdir(parents=True, exist_ok=True)
-            partial = Path(tempfile.mkdtemp(prefix="partial-", dir=TEMPLATES))
-            if os.geteuid() == 0:
-                user = pwd.getpwnam("postgres")
-                os.chown(partial, user.pw_uid, user.pw_gid)
-            subprocess.run(self._as_owner([*initdb, "-D", str(partial / "data")]), check=True, capture_output=True)
-            try:
-                os.rename(partial / "data", template)  # whole or not at all: another test process may want it
-            except OSError:  # another one was first
-                pass
+        if template.exists():
+            subprocess.run(["cp", "-a", str(template), str(data)], check=True, capture_output=True)
+            return
+        subprocess.run(self._as_owner([*initdb, "-D", str(data)]), check=True, capture_output=True)
+        TEMPLATES.mkdir(parents=True, exist_ok=True)
+        partial = TEMPLATES / f"partial-{os.getpid()}"
+        subprocess.run(["cp", "-a", str(data), str(partial)], check=True, capture_output=True)
+        try:
+            os.rename(partial, template)  # whole or not at all: another test process may be copying it
+        except OSError:  # another one was first
             shutil.rmtree(partial, ignore_errors=True)
-        return template
 
     def stop(self) -> None:
         stop_group(self.process, signal.SIGINT, 15)  # PostgreSQL's "fast" shutdown
