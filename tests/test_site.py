@@ -1,5 +1,6 @@
 """The built site: it builds strictly, fetches nothing from other hosts, carries no harness leftovers, draws its
-diagrams as inline SVG with no script, a broken link fails the build, and Zensical builds the same pages.
+diagrams as inline SVG with no script, every page describes itself to search engines in its own words, a broken
+link fails the build, and Zensical builds the same pages.
 
 One strict build per module (the `site` fixture), into a temporary directory of its own so that parallel
 workers never build into the same site/; the broken-link build runs on a copy in tmp.
@@ -8,6 +9,7 @@ workers never build into the same site/; the broken-link build runs on a copy in
 from __future__ import annotations
 
 import fcntl
+import html
 import json
 import os
 import re
@@ -19,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 from material.plugins.search.plugin import Parser
 
@@ -258,9 +261,52 @@ def test_search_index_is_small_and_finds_prose(site):
     assert (site / "search" / "search_index.json").stat().st_size < 600_000
 
 
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+META_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+
+
+def built_path(source: Path) -> str:
+    """Where MkDocs writes a page of docs/ (use_directory_urls): guides/async-orm.md -> guides/async-orm/index.html."""
+    name = source.relative_to(DOCS).with_suffix("")
+    return (name.parent if name.name == "index" else name).joinpath("index.html").as_posix()
+
+
+def descriptions() -> dict[str, str]:
+    """Each page's `description` from its front matter (None where it has none), by the page's built path."""
+    found = {}
+    for source in sorted(DOCS.rglob("*.md")):
+        front = FRONT_MATTER.match(source.read_text())
+        found[built_path(source)] = (yaml.safe_load(front.group(1)) or {}).get("description") if front else None
+    return found
+
+
+def meta_descriptions(built: dict[str, str]) -> dict[str, str | None]:
+    return {name: html.unescape(m.group(1)) if (m := META_DESCRIPTION.search(text)) else None
+            for name, text in built.items()}  # fmt: skip
+
+
+def test_every_page_has_a_description_of_its_own():
+    """Search engines show a page's description under its title: every page of docs/ states one in its front
+    matter, in plain words (no Markdown: it is shown as typed; no `"`, `<`, `>` or `&`: Material's template writes
+    it into the attribute unescaped), short enough not to be cut (about 160 characters), and no two pages share one."""
+    found = descriptions()
+    assert [name for name, text in found.items() if not text] == []
+    assert {name: len(text) for name, text in found.items() if not 70 <= len(text) <= 160} == {}
+    assert [name for name, text in found.items() if re.search(r'[`"<>&]', text)] == []
+    assert len(set(found.values())) == len(found)
+
+
+def test_each_page_is_built_with_its_description(pages):
+    """The built page's <meta name="description"> is its front matter's (Material's template reads it; no
+    template of ours derives one), and the 404 page, which has no source, gets the site's."""
+    shown = meta_descriptions(pages)
+    site_description = re.search(r"^site_description: (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+    assert shown == {**descriptions(), "404.html": site_description}
+
+
 def copy_sources(target: Path) -> None:
     """What a build reads, copied to `target`, with the build caches (.cache/*.pickle: the same results, faster)."""
-    for part in ("docs", "snippets", "tests/harness", "overrides"):
+    for part in ("docs", "snippets", "tests/harness"):
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "tests" / "__init__.py", target / "tests")
     shutil.copy(ROOT / "mkdocs.yml", target)
@@ -329,3 +375,4 @@ def test_zensical_builds_the_same_pages(tmp_path, pages):
     assert differing == []
     assert all(len(article_text(text)) > 100 for name, text in pages.items() if name != "404.html")
     assert sum(len(BADGE.findall(text)) for text in built.values()) == sum(len(BADGE.findall(t)) for t in pages.values())
+    assert meta_descriptions(built) == meta_descriptions(pages)  # a description per page, not the site's on all
