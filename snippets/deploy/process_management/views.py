@@ -17,12 +17,12 @@ async def slow(request):
 
 
 async def blocks_the_loop(request):
-    time.sleep(5)  # a blocking call in an async view: the whole event loop stops
+    time.sleep(10)  # a blocking call in an async view: the whole event loop stops
     return HttpResponse("blocked: done\n")
 
 
 def stuck(request):
-    time.sleep(1.5)  # a slow sync view: under ASGI it runs in a thread, the loop goes on
+    time.sleep(3.5)  # a slow sync view: under ASGI it runs in a thread, the loop goes on
     return HttpResponse("stuck: done\n")
 
 
