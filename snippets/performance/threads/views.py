@@ -9,11 +9,11 @@ running = 0  # work() calls running right now, in every thread of this process
 
 
 def work():
-    """0.2 s of blocking work: the thread that did it, and how many calls were running, this one included."""
+    """0.5 s of blocking work: the thread that did it, and how many calls were running, this one included."""
     global running
     with lock:
         running += 1
-    time.sleep(0.2)
+    time.sleep(0.5)
     with lock:
         at_once = running
         running -= 1
