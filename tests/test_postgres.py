@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.harness import postgres
@@ -39,3 +44,25 @@ def test_a_page_gets_a_real_postgresql_that_stops_with_it(pytester, monkeypatch)
 def test_the_reason_is_given_when_postgresql_cannot_run(monkeypatch):
     monkeypatch.setattr(postgres, "_bin", lambda: None)
     assert postgres.unavailable().startswith("PostgreSQL is not installed")
+
+
+def test_the_files_of_a_cluster_whose_owner_died_are_swept(tmp_path):
+    """A cluster's directory goes when the process that made it is gone and its server too; one whose owner or
+    server runs, or that has no owner file yet (being made), stays."""
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(finished.stdout)
+
+    def cluster_dir(name: str, owner: int | None, server: int | None = None) -> Path:
+        directory = tmp_path / (postgres.PREFIX + name)
+        (directory / "data").mkdir(parents=True)
+        if owner is not None:
+            (directory / postgres.OWNER).write_text(str(owner))
+        if server is not None:
+            (directory / "data" / "postmaster.pid").write_text(f"{server}\n/data\n")
+        return directory
+
+    abandoned = cluster_dir("abandoned", dead, server=dead)
+    kept = [cluster_dir("owner-runs", os.getpid()), cluster_dir("server-runs", dead, server=os.getpid()),
+            cluster_dir("being-made", None)]
+    assert postgres.sweep_abandoned(tmp_path) == [abandoned]
+    assert not abandoned.exists() and all(directory.exists() for directory in kept)

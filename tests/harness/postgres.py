@@ -23,6 +23,8 @@ from .servers import HOST, PID_LOG, free_port, orphan_guard, restore_environment
 
 ENVIRONMENT = ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE")
 TEMPLATES = Path(__file__).resolve().parents[2] / ".cache" / "pg-template"
+PREFIX = "pg-"  # each cluster's temporary directory: $TMPDIR/pg-XXXXXXXX
+OWNER = "owner.pid"  # in it: the PID of the process that made the cluster
 
 
 def _bin() -> Path | None:
@@ -42,9 +44,42 @@ def unavailable() -> str | None:
     return None
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def sweep_abandoned(parent: Path | None = None) -> list[Path]:
+    """Remove the directories of clusters whose owner died without stopping them, and return them. A process
+    killed with SIGKILL (the orphan tests do it on purpose) runs no cleanup: its server stops by the parent-death
+    signal, but its 40 MB of files stayed in the temporary directory. Directories without an owner file, or whose
+    owner or server still runs, are left alone."""
+    removed = []
+    for directory in sorted(Path(parent or tempfile.gettempdir()).glob(PREFIX + "*")):
+        try:
+            owner = int((directory / OWNER).read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            server = int((directory / "data" / "postmaster.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            server = None
+        if not _alive(owner) and not (server and _alive(server)):
+            shutil.rmtree(directory, ignore_errors=True)
+            removed.append(directory)
+    return removed
+
+
 class Cluster:
     def __init__(self) -> None:
-        self.directory = Path(tempfile.mkdtemp(prefix="pg-"))
+        sweep_abandoned()
+        self.directory = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.directory / OWNER).write_text(str(os.getpid()))
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.saved = {name: os.environ.get(name) for name in ENVIRONMENT}
