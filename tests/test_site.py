@@ -271,7 +271,7 @@ def built_path(source: Path) -> str:
     return (name.parent if name.name == "index" else name).joinpath("index.html").as_posix()
 
 
-def descriptions() -> dict[str, str]:
+def descriptions() -> dict[str, str | None]:
     """Each page's `description` from its front matter (None where it has none), by the page's built path."""
     found = {}
     for source in sorted(DOCS.rglob("*.md")):
