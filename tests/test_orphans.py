@@ -98,13 +98,6 @@ def test_a_pytest_killed_with_sigkill_leaves_no_server_worker_nginx_postgresql_o
     survivors = outliving_groups(pids)
     assert not survivors, f"process groups {survivors} outlived the pytest that started them"
     # Its cluster's files stay behind (no cleanup runs after SIGKILL) until the next cluster sweeps them.
-    left = [d for d in Path(tempfile.gettempdir()).glob(postgres.PREFIX + "*") if owner_of(d) == run.pid]
+    left = [d for d in Path(tempfile.gettempdir()).glob(postgres.PREFIX + "*") if postgres.owner_of(d) == run.pid]
     assert len(left) == 1, left
     assert left[0] in postgres.sweep_abandoned() and not left[0].exists()
-
-
-def owner_of(directory: Path) -> int | None:
-    try:
-        return int((directory / postgres.OWNER).read_text())
-    except (OSError, ValueError):
-        return None

@@ -25,7 +25,7 @@ import yaml
 
 from material.plugins.search.plugin import Parser
 
-from tests.harness import diagrams, directives, mkdocs_hooks, site_markdown, snippets
+from tests.harness import diagrams, directives, mkdocs_hooks, site_map, site_markdown, snippets
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -261,7 +261,6 @@ def test_search_index_is_small_and_finds_prose(site):
     assert (site / "search" / "search_index.json").stat().st_size < 600_000
 
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 META_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 
 
@@ -275,7 +274,7 @@ def descriptions() -> dict[str, str | None]:
     """Each page's `description` from its front matter (None where it has none), by the page's built path."""
     found = {}
     for source in sorted(DOCS.rglob("*.md")):
-        front = FRONT_MATTER.match(source.read_text())
+        front = site_map.FRONT_MATTER.match(source.read_text())
         found[built_path(source)] = (yaml.safe_load(front.group(1)) or {}).get("description") if front else None
     return found
 

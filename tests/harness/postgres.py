@@ -54,6 +54,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def owner_of(directory: Path) -> int | None:
+    """The PID in a cluster directory's owner file; None when there is none (yet)."""
+    try:
+        return int((directory / OWNER).read_text())
+    except (OSError, ValueError):
+        return None
+
+
 def sweep_abandoned(parent: Path | None = None) -> list[Path]:
     """Remove the directories of clusters whose owner died without stopping them, and return them. A process
     killed with SIGKILL (the orphan tests do it on purpose) runs no cleanup: its server stops by the parent-death
@@ -61,9 +69,8 @@ def sweep_abandoned(parent: Path | None = None) -> list[Path]:
     owner or server still runs, are left alone."""
     removed = []
     for directory in sorted(Path(parent or tempfile.gettempdir()).glob(PREFIX + "*")):
-        try:
-            owner = int((directory / OWNER).read_text())
-        except (OSError, ValueError):
+        owner = owner_of(directory)
+        if owner is None:
             continue
         try:
             server = int((directory / "data" / "postmaster.pid").read_text().split()[0])

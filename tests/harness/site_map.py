@@ -11,7 +11,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 MARK = re.compile(r"^<!-- site-map -->[ \t]*$", re.MULTILINE)
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)  # group 1: the YAML
 NOT_PROSE = ("#", "<", "|", "```", "~~~", "!!!", "???", "- ", "* ", "=== ", "--8<--", ">", "    ", "1. ")
 
 

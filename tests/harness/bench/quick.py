@@ -44,22 +44,23 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
     with ExitStack() as stack:
         pg_env, _, upstream_url = run.services(stack, layout)
         started: dict[tuple[str, str], tuple[servers.Process, str]] = {}
+        target: dict[str, tuple[servers.Process, str]] = {}  # each scenario's server process and URL
         for scenario in chosen:
             key = (scenario.server, scenario.settings)
             if key not in started:
                 env = {**pg_env, "BENCH_UPSTREAM": upstream_url, "DJANGO_SETTINGS_MODULE": scenario.settings}
                 started[key] = servers.start_server(scenarios.SERVERS[scenario.server], env, layout, scenario.path)
                 stack.callback(started[key][0].stop)
+            target[scenario.id] = (started[key][0], started[key][1] + scenario.path)
         for scenario in chosen if warmup else []:
-            url = started[(scenario.server, scenario.settings)][1] + scenario.path
-            wrk.run(url, connections, warmup, layout)
-            servers.drain(url)
+            wrk.run(target[scenario.id][1], connections, warmup, layout)
+            servers.drain(target[scenario.id][1])
         for _ in range(rounds):
             for scenario in chosen:
-                process, url = started[(scenario.server, scenario.settings)]
-                servers.drain(url + scenario.path)
+                process, url = target[scenario.id]
+                servers.drain(url)
                 before = process.cpu_seconds()
-                sample = wrk.run(url + scenario.path, connections, 1, layout)
+                sample = wrk.run(url, connections, 1, layout)
                 used[scenario.id][0] += process.cpu_seconds() - before
                 used[scenario.id][1] += sample["requests"]
                 used[scenario.id][2] += sample["rps"]
