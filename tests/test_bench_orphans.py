@@ -1,5 +1,5 @@
 """A `make bench` killed with SIGKILL leaves nothing running: its PostgreSQL, upstream and server were started
-under `setpriv --pdeathsig`, so the kernel ends them with it."""
+under `setpriv --pdeathsig`, so the kernel ends them with it. Its cluster's files go at the next sweep."""
 
 import os
 import signal
@@ -35,8 +35,13 @@ def test_a_bench_killed_with_sigkill_leaves_nothing_running(tmp_path):
             time.sleep(0.1)
             pids = [int(line) for line in pid_log.read_text().split()] if pid_log.exists() else []
         assert all(group_alive(pid) for pid in pids)
+        clusters = postgres.clusters_of(bench.pid)
+        assert len(clusters) == 1, clusters
     finally:
         os.kill(bench.pid, signal.SIGKILL)
         bench.wait()
     survivors = outliving_groups(pids)
     assert not survivors, f"process groups {survivors} outlived the bench that started them"
+    # Its cluster's files stay behind until a sweep (this one, or a cluster's started meanwhile) removes them.
+    postgres.sweep_abandoned()
+    assert not clusters[0].exists()

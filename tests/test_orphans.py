@@ -9,9 +9,7 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
@@ -92,7 +90,7 @@ def test_a_pytest_killed_with_sigkill_leaves_no_server_worker_nginx_postgresql_o
         # uvicorn, [nginx (master and workers: one process group),] [redis, the celery worker,] postgres
         assert len(pids) == 2 + WITH_NGINX + 2 * WITH_REDIS, pids
         assert all(group_alive(pid) for pid in pids)
-        clusters = [d for d in Path(tempfile.gettempdir()).glob(postgres.PREFIX + "*") if postgres.owner_of(d) == run.pid]
+        clusters = postgres.clusters_of(run.pid)
         assert len(clusters) == 1, clusters
     finally:
         os.kill(run.pid, signal.SIGKILL)

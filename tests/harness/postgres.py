@@ -62,13 +62,22 @@ def owner_of(directory: Path) -> int | None:
         return None
 
 
+def _directories(parent: Path | None) -> list[Path]:
+    return sorted(Path(parent or tempfile.gettempdir()).glob(PREFIX + "*"))
+
+
+def clusters_of(pid: int, parent: Path | None = None) -> list[Path]:
+    """The cluster directories that process `pid` made and that are still there."""
+    return [directory for directory in _directories(parent) if owner_of(directory) == pid]
+
+
 def sweep_abandoned(parent: Path | None = None) -> list[Path]:
     """Remove the directories of clusters whose owner died without stopping them, and return them. A process
     killed with SIGKILL (the orphan tests do it on purpose) runs no cleanup: its server stops by the parent-death
     signal, but its 40 MB of files stayed in the temporary directory. Directories without an owner file, or whose
     owner or server still runs, are left alone."""
     removed = []
-    for directory in sorted(Path(parent or tempfile.gettempdir()).glob(PREFIX + "*")):
+    for directory in _directories(parent):
         owner = owner_of(directory)
         if owner is None:
             continue
