@@ -34,10 +34,10 @@ def shared_layout() -> dict:
 
 def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warmup: int = 1) -> Alternated:
     """Scenarios measured in turns, each server started once (scenarios under the same server and settings share
-    it): `warmup` seconds of load each, then 1-second slices (A B C A B C …), `rounds` each. On a machine busy
-    with other work (this site's own tests), the load changes from one second to the next; taking turns gives
-    every scenario its share of the quiet seconds and the busy ones, where one sample each, one after the other,
-    can give one scenario all the busy ones."""
+    it): `warmup` seconds of load each (a fresh server's first requests are slow), then 1-second slices
+    (A B C A B C …), `rounds` each. On a machine busy with other work (this site's own tests), the load changes
+    from one second to the next; taking turns gives every scenario its share of the quiet seconds and the busy
+    ones, where one sample each, one after the other, can give one scenario all the busy ones."""
     chosen = [scenarios.BY_ID[i] for i in scenario_ids]
     layout = shared_layout()
     used = {s.id: [0.0, 0, 0.0] for s in chosen}  # CPU seconds, requests, sum of the slices' responses per second
@@ -53,7 +53,9 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
                 stack.callback(started[key][0].stop)
             target[scenario.id] = (started[key][0], started[key][1] + scenario.path)
         for scenario in chosen if warmup else []:
-            wrk.run(target[scenario.id][1], connections, warmup, layout)
+            # At 10 connections at most, as `make bench` warms up: after 100, a sync worker's backlog takes
+            # 10 s to drain.
+            wrk.run(target[scenario.id][1], min(connections, 10), warmup, layout)
             servers.drain(target[scenario.id][1])
         for _ in range(rounds):
             for scenario in chosen:
