@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sybil import Document, Sybil
 
-from . import django_env, failures, page, snippets
+from . import django_env, failures, page, quiet, snippets
 from .parsers import PageParser
 from .report import BlockReport
 from .scheduling import Durations
@@ -44,3 +44,4 @@ def pytest_configure(config: pytest.Config) -> None:
     report = BlockReport(config)
     config.pluginmanager.register(report, "docs-block-report")
     config.pluginmanager.register(Durations(config), "docs-longest-first")
+    quiet.configure(config)

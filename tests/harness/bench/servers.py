@@ -78,6 +78,21 @@ class Process:
                 ticks += int(fields[11]) + int(fields[12])  # utime, stime
         return ticks / os.sysconf("SC_CLK_TCK")
 
+    def run_queue_waits(self) -> dict[int, float]:
+        """Seconds each live thread of the group has spent so far ready to run but waiting for a CPU, by thread
+        ID (the kernel's `/proc/PID/task/TID/schedstat`, second field): the time other programs on a busy
+        machine took from the server. Empty where the kernel keeps no such counts."""
+        waits = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[2]) != self.process.pid:  # the process group
+                    continue
+                for task in (stat.parent / "task").iterdir():
+                    waits[int(task.name)] = int((task / "schedstat").read_text().split()[1]) / 1e9
+            except (OSError, IndexError, ValueError):
+                continue
+        return waits
+
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
 
