@@ -17,6 +17,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests import contrast
+from tests.harness import quiet
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_VERSION = "4.14.1"
@@ -116,15 +119,24 @@ STYLED = "() => getComputedStyle(document.querySelector('.md-header')).position 
 # In dark mode only the colour rules run (axe's category `cat.color`; the others are switched off): the page's
 # elements and attributes are the same in both schemes, so every other rule would give the light run's answer again.
 # Nor does it preload the stylesheets and media (only css-orientation-lock and no-autoplay-audio read them): that
-# preload was an eighth of a dark run's time.
-AXE_RUN = """async ([tags, colourOnly]) => {
+# preload was an eighth of a dark run's time. In both, `color-contrast` runs on the elements tests/contrast.py marks:
+# a few of each text style not yet checked anywhere on the site.
+AXE_RUN = f"""async ([tags, colourOnly]) => {{
   const others = colourOnly ? axe.getRules(tags).filter(rule => !rule.tags.includes("cat.color")) : [];
-  const rules = Object.fromEntries(others.map(rule => [rule.ruleId, {enabled: false}]));
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, rules, resultTypes: ["violations"],
-                                          preload: !colourOnly});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")), count: v.nodes.length}));
-}"""
+  const rules = Object.fromEntries(others.map(rule => [rule.ruleId, {{enabled: false}}]));
+  {contrast.ON_SAMPLES}
+  const result = await axe.run(document, {{...{contrast.OPTIONS}, runOnly: {{type: "tag", values: tags}}, rules,
+                                          preload: !colourOnly}});
+  return ({contrast.SUMMARISE})(result);
+}}"""
+# Resolves when Material has applied the scheme: at once, or on its change of the body's attribute. Waiting with
+# wait_for_function polls on animation frames, which two tabs sharing two cores get late (half a second a switch).
+SCHEME_APPLIED = """slug => new Promise(resolve => {
+  const applied = () => document.body.dataset.mdColorScheme === slug;
+  if (applied()) return resolve();
+  new MutationObserver((_, observer) => applied() && (observer.disconnect(), resolve()))
+    .observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
+})"""
 DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram svg")].map(svg => {
   const box = svg.getBoundingClientRect();
   const viewBox = svg.viewBox.baseVal;
@@ -134,7 +146,7 @@ DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram svg")].map(svg
 })"""
 
 
-async def visit_page(tab, base: str, page: str) -> list[Visit]:
+async def visit_page(tab, base: str, page: str, checker: contrast.Contrast) -> list[Visit]:
     """One load of `page` in `tab`, checked in light mode, then in dark mode (the palette follows the system's
     scheme)."""
     visits = [Visit(page, "light"), Visit(page, "dark")]
@@ -144,9 +156,10 @@ async def visit_page(tab, base: str, page: str) -> list[Visit]:
     for visit, scheme, slug in ((visits[0], "light", "default"), (visits[1], "dark", "slate")):
         tab.current = visit
         await tab.emulate_media(color_scheme=scheme)
-        await tab.wait_for_function(f"document.body.dataset.mdColorScheme === '{slug}'")
+        await tab.evaluate(SCHEME_APPLIED, slug)
         visit.status = response.status if response else 0
-        visit.violations = await tab.evaluate(AXE_RUN, [AXE_TAGS, scheme == "dark"])
+        run = functools.partial(tab.evaluate, AXE_RUN, [AXE_TAGS, scheme == "dark"])
+        visit.violations = await checker.violations(tab, run)
         visit.diagrams = await tab.evaluate(DIAGRAMS)
         visit.styled = await tab.evaluate(STYLED)
     return visits
@@ -189,19 +202,22 @@ async def visit_all(base: str, search_base: str, pages: list[str], missing: str)
             offsite: list[str] = []
             # Reduced motion: Material then switches off its colour transitions, so axe reads the settled colours
             # of a scheme, not colours halfway through the change.
-            context = await new_context(browser, base, offsite, reduced_motion="reduce")
             queue = [*pages, missing]
+            checker = contrast.Contrast()
             visits: list[Visit] = []
 
             async def one_tab():
-                # A tab goes from page to page: one renderer process, which keeps axe-core compiled.
+                # A tab goes from page to page: one renderer process, which keeps axe-core compiled. Each tab has a
+                # context of its own: tabs of one context on one site share a renderer, so one tab's axe run would
+                # hold up the other's.
+                context = await new_context(browser, base, offsite, reduced_motion="reduce")
                 tab = await open_tab(context)
                 while queue:
-                    visits.extend(await visit_page(tab, base, queue.pop(0)))
-                await tab.close()
+                    quiet.pause_point()  # a performance block's measurement runs alone (tests/harness/quiet.py)
+                    visits.extend(await visit_page(tab, base, queue.pop(0), checker))
+                await context.close()
 
             await asyncio.gather(*(one_tab() for _ in range(TABS)))
-            await context.close()
             extras = await interactions(browser, search_base)
             extras["offsite"] += offsite
         finally:
