@@ -121,9 +121,10 @@ STYLED = "() => getComputedStyle(document.querySelector('.md-header')).position 
 # Nor does it preload the stylesheets and media (only css-orientation-lock and no-autoplay-audio read them): that
 # preload was an eighth of a dark run's time. In both, `color-contrast` runs on the elements tests/contrast.py marks:
 # a few of each text style not yet checked anywhere on the site.
-AXE_RUN = f"""async ([tags, colourOnly]) => {{
+AXE_RUN = f"""async ([tags, colourOnly, contrast]) => {{
   const others = colourOnly ? axe.getRules(tags).filter(rule => !rule.tags.includes("cat.color")) : [];
   const rules = Object.fromEntries(others.map(rule => [rule.ruleId, {{enabled: false}}]));
+  if (!contrast) rules["color-contrast"] = {{enabled: false}};  // nothing marked: every style on the page is settled
   {contrast.ON_SAMPLES}
   const result = await axe.run(document, {{...{contrast.OPTIONS}, runOnly: {{type: "tag", values: tags}}, rules,
                                           preload: !colourOnly}});
@@ -158,8 +159,8 @@ async def visit_page(tab, base: str, page: str, checker: contrast.Contrast) -> l
         await tab.emulate_media(color_scheme=scheme)
         await tab.evaluate(SCHEME_APPLIED, slug)
         visit.status = response.status if response else 0
-        run = functools.partial(tab.evaluate, AXE_RUN, [AXE_TAGS, scheme == "dark"])
-        visit.violations = await checker.violations(tab, run)
+        arguments = [AXE_TAGS, scheme == "dark"]
+        visit.violations = await checker.violations(tab, lambda contrast: tab.evaluate(AXE_RUN, [*arguments, contrast]))
         visit.diagrams = await tab.evaluate(DIAGRAMS)
         visit.styled = await tab.evaluate(STYLED)
     return visits

@@ -130,13 +130,14 @@ class Contrast:
         self.checked = 0  # elements axe's rule ran on, for the record
 
     async def violations(self, tab, first_run) -> list[dict]:
-        """The violations of the page in `tab`: `first_run()` runs axe (with SUMMARISE and OPTIONS) with
-        `color-contrast` on the first samples marked here; later rounds, where axe could not tell, run that rule
-        alone."""
+        """The violations of the page in `tab`: `first_run(contrast)` runs axe (with SUMMARISE and OPTIONS), with
+        `color-contrast` on the first samples marked here when `contrast` is true, and without that rule when
+        nothing is marked (its set-up alone, a map of every element's place and layer, costs half a second on a
+        long page); later rounds, where axe could not tell, run that rule alone."""
         found: list[dict] = []
         tried: dict[str, int] = {}
         samples = await tab.evaluate(MARK_SAMPLES, [sorted(self.settled), tried, PER_ROUND, True])
-        run = first_run
+        run = functools.partial(first_run, bool(samples))
         while True:
             checked = await run()
             self.checked += len(samples)

@@ -56,7 +56,8 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
     it): `warmup` seconds of load each (a fresh server's first requests are slow), then 1-second slices
     (A B C A B C …), `rounds` each. On a machine busy with other work (this site's own tests), the load changes
     from one second to the next; taking turns gives every scenario its share of the quiet seconds and the busy
-    ones, where one sample each, one after the other, can give one scenario all the busy ones.
+    ones, where one sample each, one after the other, can give one scenario all the busy ones. While the slices
+    run, the suite's other workers wait between their tests (`quiet.measuring`); the warm-up does not need them to.
 
     Throughput (`rps`) counts each slice's successful responses over the time the server was running or waiting
     for the network, leaving out the time the kernel kept it ready but off every CPU because other programs had
@@ -78,12 +79,12 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
                 started[key] = servers.start_server(scenarios.SERVERS[scenario.server], env, layout, scenario.path)
                 stack.callback(started[key][0].stop)
             target[scenario.id] = (started[key][0], started[key][1] + scenario.path)
+        for scenario in chosen if warmup else []:
+            # At 10 connections at most, as `make bench` warms up: after 100, a sync worker's backlog takes 10 s
+            # to drain. Not timed, so the other test workers go on meanwhile.
+            wrk.run(target[scenario.id][1], min(connections, 10), warmup, layout)
+            servers.drain(target[scenario.id][1])
         with quiet.measuring():  # the other test workers wait: the figures are this server's, not the machine's
-            for scenario in chosen if warmup else []:
-                # At 10 connections at most, as `make bench` warms up: after 100, a sync worker's backlog takes
-                # 10 s to drain.
-                wrk.run(target[scenario.id][1], min(connections, 10), warmup, layout)
-                servers.drain(target[scenario.id][1])
             for _ in range(rounds):
                 for scenario in chosen:
                     process, url = target[scenario.id]
