@@ -97,7 +97,7 @@ def measuring() -> Iterator[None]:
         yield
     finally:
         if holding:
-            fcntl.flock(locks.tests, fcntl.LOCK_SH)  # a downgrade: never unlocked in between
+            fcntl.flock(locks.tests, fcntl.LOCK_SH)  # back to this test's shared hold; the gate keeps others out
         else:
             fcntl.flock(locks.tests, fcntl.LOCK_UN)
         fcntl.flock(locks.gate, fcntl.LOCK_UN)

@@ -65,17 +65,21 @@ class Process:
             with open(os.environ[PID_LOG], "a") as pids:
                 pids.write(f"{self.process.pid}\n")
 
-    def cpu_seconds(self) -> float:
-        """CPU time (user + system) used so far by the live processes of the group: the server's own cost,
-        which other programs' load on the machine barely changes (unlike its throughput)."""
-        ticks = 0
+    def _members(self):
+        """The live processes of the group: each one's /proc directory and the fields of its `stat` after the
+        command name."""
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
             if int(fields[2]) == self.process.pid:  # the process group
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+                yield stat.parent, fields
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the live processes of the group: the server's own cost,
+        which other programs' load on the machine barely changes (unlike its throughput)."""
+        ticks = sum(int(fields[11]) + int(fields[12]) for _, fields in self._members())  # utime, stime
         return ticks / os.sysconf("SC_CLK_TCK")
 
     def run_queue_waits(self) -> dict[int, float]:
@@ -83,11 +87,9 @@ class Process:
         ID (the kernel's `/proc/PID/task/TID/schedstat`, second field): the time other programs on a busy
         machine took from the server. Empty where the kernel keeps no such counts."""
         waits = {}
-        for stat in Path("/proc").glob("[0-9]*/stat"):
+        for directory, _ in self._members():
             try:
-                if int(stat.read_text().rsplit(")", 1)[1].split()[2]) != self.process.pid:  # the process group
-                    continue
-                for task in (stat.parent / "task").iterdir():
+                for task in (directory / "task").iterdir():
                     waits[int(task.name)] = int((task / "schedstat").read_text().split()[1]) / 1e9
             except (OSError, IndexError, ValueError):
                 continue
