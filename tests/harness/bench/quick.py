@@ -51,13 +51,17 @@ def shared_layout() -> dict:
     return {"pinned": False, "server": cpus, "load": cpus}
 
 
-def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warmup: int = 1) -> Alternated:
+def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warmup: int = 1,
+                seconds: int = 1) -> Alternated:
     """Scenarios measured in turns, each server started once (scenarios under the same server and settings share
-    it): `warmup` seconds of load each (a fresh server's first requests are slow), then 1-second slices
+    it): `warmup` seconds of load each (a fresh server's first requests are slow), then slices of `seconds`
     (A B C A B C …), `rounds` each. On a machine busy with other work (this site's own tests), the load changes
     from one second to the next; taking turns gives every scenario its share of the quiet seconds and the busy
     ones, where one sample each, one after the other, can give one scenario all the busy ones. While the slices
     run, the suite's other workers wait between their tests (`quiet.measuring`); the warm-up does not need them to.
+    A slice waits for its server to have served what the previous one left queued (`servers.drain`): after 100
+    connections, one sync worker takes 10 s to get through them, so there one longer turn each (`rounds=1`) keeps
+    that wait out of the pause.
 
     Throughput (`rps`) counts each slice's successful responses over the time the server was running or waiting
     for the network, leaving out the time the kernel kept it ready but off every CPU because other programs had
@@ -90,7 +94,7 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
                     process, url = target[scenario.id]
                     servers.drain(url)
                     cpu, waits = process.cpu_seconds(), process.run_queue_waits()
-                    sample = wrk.run(url, connections, 1, layout)
+                    sample = wrk.run(url, connections, seconds, layout)
                     totals = used[scenario.id]
                     totals[0] += process.cpu_seconds() - cpu
                     totals[1] += sample["requests"]
