@@ -55,8 +55,10 @@ AXE_URL_PATH = f"/__axe-core__/{AXE_VERSION}/axe.min.js"  # outside the site's p
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory` under `prefix`, and 404.html with status 404 for anything missing, as GitHub Pages does.
-    Also serves axe-core at AXE_URL_PATH, cacheable, so that Chromium compiles it once, not once per page."""
+    """Serves `directory` under `prefix`, and 404.html with status 404 for anything missing, as GitHub Pages does,
+    every file cacheable for ten minutes, as GitHub Pages sends them (the theme's stylesheets and scripts are then
+    fetched once per tab). Also serves axe-core at AXE_URL_PATH, so that Chromium compiles it once, not once per
+    page."""
 
     prefix = "/"
     search_index: bytes | None = None  # served instead of the site's search/search_index.json, when set
@@ -72,7 +74,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if self.search_index is not None and self.path == self.prefix + "search/search_index.json":
             return self.reply(200, "application/json", self.search_index)
         if self.path == AXE_URL_PATH:
-            return self.reply(200, "text/javascript", AXE.read_bytes(), ("Cache-Control", "max-age=3600, immutable"))
+            return self.reply(200, "text/javascript", AXE.read_bytes())
         if not self.path.startswith(self.prefix):
             self.path = "/__missing__"
         else:
@@ -85,6 +87,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not path.exists():
             return self.reply(404, "text/html; charset=utf-8", (Path(self.directory) / "404.html").read_bytes())
         return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends with every file
+        super().end_headers()
 
     def log_message(self, *args):
         pass
