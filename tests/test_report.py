@@ -52,3 +52,10 @@ def test_a_block_that_was_not_run_fails_the_run(pytester, monkeypatch):
         "*1 unaccounted*",
     ])
     assert run.status(3) == "failed" and run.result.ret == 1
+
+
+def test_collecting_only_runs_nothing_and_writes_no_report(pytester, monkeypatch):
+    run = run_page(pytester, monkeypatch, PAGE, "page.md", "--collect-only", "-q")
+    assert run.result.ret == 0 and run.blocks == []
+    assert not (pytester.path / "reports").exists()
+    run.result.stdout.no_fnmatch_line("*unaccounted*")
