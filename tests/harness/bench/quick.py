@@ -52,7 +52,7 @@ def shared_layout() -> dict:
 
 
 def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warmup: int = 1,
-                seconds: int = 1) -> Alternated:
+                seconds: int = 1, once: tuple[str, ...] = ()) -> Alternated:
     """Scenarios measured in turns, each server started once (scenarios under the same server and settings share
     it): `warmup` seconds of load each (a fresh server's first requests are slow), then slices of `seconds`
     (A B C A B C …), `rounds` each. On a machine busy with other work (this site's own tests), the load changes
@@ -61,7 +61,8 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
     run, the suite's other workers wait between their tests (`quiet.measuring`); the warm-up does not need them to.
     A slice waits for its server to have served what the previous one left queued (`servers.drain`): after 100
     connections, one sync worker takes 10 s to get through them, so there one longer turn each (`rounds=1`) keeps
-    that wait out of the pause.
+    that wait out of the pause. The scenarios in `once` take one turn, in the last round (where the gap between
+    them is wide and one second settles it).
 
     Throughput (`rps`) counts each slice's successful responses over the time the server was running or waiting
     for the network, leaving out the time the kernel kept it ready but off every CPU because other programs had
@@ -89,8 +90,10 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
             wrk.run(target[scenario.id][1], min(connections, 10), warmup, layout)
             servers.drain(target[scenario.id][1])
         with quiet.measuring():  # the other test workers wait: the figures are this server's, not the machine's
-            for _ in range(rounds):
+            for round_ in range(rounds):
                 for scenario in chosen:
+                    if scenario.id in once and round_ < rounds - 1:
+                        continue
                     process, url = target[scenario.id]
                     servers.drain(url)
                     cpu, waits = process.cpu_seconds(), process.run_queue_waits()
