@@ -55,3 +55,20 @@ def test_the_page_counts_a_patch_column_only_for_the_blocks_it_checks():
 def test_a_comment_line_in_a_hidden_setup_is_no_heading():
     text = "# Page\n\n<!-- test: setup\n# why the setup is there\nx = 1\n-->\n\n## Section\n"
     assert [title for _, title, _ in compat.headings(text)] == ["Page", "Section"]
+
+
+def test_a_block_is_shown_at_its_line_on_the_page_as_it_is_now(tmp_path):
+    """Lines added above a block since `make matrix` wrote its line move it; its id (its text) stays, and the
+    compatibility page shows where it is now, in the section it is in now."""
+    from tests.harness import compat_page
+    from tests.harness.fences import find_fences
+
+    text = ("# Page\n\n## Old section\n\nA paragraph added since.\n\n## New section\n\n"
+            '<!-- test: django ">=4.1" -->\n```python\nx = 1\n```\n')
+    (tmp_path / "p.md").write_text(text)
+    fence = find_fences(text)[0]
+    releases = {"4.1": {"django": "4.1.13", "python": "3.11"}}
+    entry = {"page": "docs/p.md", "line": 3, "spec": ">=4.1", "results": {"4.1": {"status": "passed", "error": ""}}}
+    page = compat_page.render({"releases": releases, "blocks": {compat.block_id("docs/p.md", fence.source): entry}},
+                              tmp_path)
+    assert f"[New section](p.md#new-section), line {fence.line} |" in page and fence.line == 10

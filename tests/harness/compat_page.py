@@ -11,7 +11,8 @@ from pathlib import Path
 
 from packaging.version import Version
 
-from .compat import headings, section_of
+from .compat import block_id, headings, section_of
+from .fences import find_fences
 from .versions import parse
 
 TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
@@ -19,7 +20,7 @@ TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 def render(data: dict, docs: Path) -> str:
     releases = data["releases"]
-    entries = sorted(data["blocks"].values(), key=lambda e: (e["page"], e["line"]))
+    entries = sorted(current_lines(data["blocks"], docs).values(), key=lambda e: (e["page"], e["line"]))
     parts = [summary(releases, entries), ""]
     for page, rows in groupby(entries, key=lambda e: e["page"].removeprefix("docs/")):
         text = (docs / page).read_text()
@@ -31,6 +32,17 @@ def render(data: dict, docs: Path) -> str:
         parts += [row(entry, page, found, releases) for entry in rows]
         parts += ["", "</div>", ""]
     return "\n".join(parts)
+
+
+def current_lines(blocks: dict, docs: Path) -> dict:
+    """Each entry with its block's line on the page as it is now: a block keeps its id (its page and its text)
+    while lines are added above it, and only a change to its own text or range asks for `make matrix`."""
+    lines: dict[str, int] = {}
+    for page in {entry["page"] for entry in blocks.values()}:
+        path = docs / page.removeprefix("docs/")
+        if path.exists():
+            lines |= {block_id(page, fence.source): fence.line for fence in find_fences(path.read_text())}
+    return {key: {**entry, "line": lines.get(key, entry["line"])} for key, entry in blocks.items()}
 
 
 def summary(releases: dict, entries: list[dict]) -> str:
