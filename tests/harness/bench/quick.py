@@ -70,6 +70,8 @@ def alternating(scenario_ids: list[str], connections: int, rounds: int = 2, warm
     connections) and not one that mostly waits (a sync worker): counted in, a busy machine alone could turn one
     comparison around. `wall_rps` is the plain figure."""
     chosen = [scenarios.BY_ID[i] for i in scenario_ids]
+    if unknown := set(once) - set(scenario_ids):
+        raise ValueError(f"once= names scenarios that are not measured here: {sorted(unknown)}")
     layout = shared_layout()
     # Per scenario: CPU seconds, requests, successful responses, seconds by the clock, seconds kept from a CPU.
     used = {s.id: [0.0, 0, 0.0, 0.0, 0.0] for s in chosen}
