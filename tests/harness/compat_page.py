@@ -20,29 +20,28 @@ TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 def render(data: dict, docs: Path) -> str:
     releases = data["releases"]
-    entries = sorted(current_lines(data["blocks"], docs).values(), key=lambda e: (e["page"], e["line"]))
-    parts = [summary(releases, entries), ""]
-    for page, rows in groupby(entries, key=lambda e: e["page"].removeprefix("docs/")):
-        text = (docs / page).read_text()
+    parts = [summary(releases, list(data["blocks"].values())), ""]
+    for page, items in groupby(sorted(data["blocks"].items(), key=lambda item: item[1]["page"]),
+                               key=lambda item: item[1]["page"]):
+        name = page.removeprefix("docs/")
+        text = (docs / name).read_text()
         title, found = TITLE.search(text), headings(text)
-        parts += [f"## {title[1] if title else page}", "", f"[{page}]({page})", ""]
+        parts += [f"## {title[1] if title else name}", "", f"[{name}]({name})", ""]
         # The rows repeat what the pages say; kept out of the search index, which every page downloads.
         parts += ['<div class="compat-table" data-search-exclude markdown>', ""]
         parts += ["| block | range | first pass | what each release did |", "| --- | --- | --- | --- |"]
-        parts += [row(entry, page, found, releases) for entry in rows]
+        parts += [row(entry, name, found, releases) for entry in at_current_lines(page, dict(items), text)]
         parts += ["", "</div>", ""]
     return "\n".join(parts)
 
 
-def current_lines(blocks: dict, docs: Path) -> dict:
-    """Each entry with its block's line on the page as it is now: a block keeps its id (its page and its text)
-    while lines are added above it, and only a change to its own text or range asks for `make matrix`."""
-    lines: dict[str, int] = {}
-    for page in {entry["page"] for entry in blocks.values()}:
-        path = docs / page.removeprefix("docs/")
-        if path.exists():
-            lines |= {block_id(page, fence.source): fence.line for fence in find_fences(path.read_text())}
-    return {key: {**entry, "line": lines.get(key, entry["line"])} for key, entry in blocks.items()}
+def at_current_lines(page: str, blocks: dict, text: str) -> list[dict]:
+    """The entries of `page` (docs/…md), each at its block's line in `text` (the page as it is now), in that
+    order: a block keeps its id (its page and its text) while lines are added above it, and only a change to its
+    own text or range asks for `make matrix`."""
+    lines = {block_id(page, fence.source): fence.line for fence in find_fences(text)}
+    return sorted(({**entry, "line": lines.get(key, entry["line"])} for key, entry in blocks.items()),
+                  key=lambda entry: entry["line"])
 
 
 def summary(releases: dict, entries: list[dict]) -> str:
