@@ -63,10 +63,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     search_index: bytes | None = None  # served instead of the site's search/search_index.json, when set
 
-    def reply(self, status: int, content_type: str, body: bytes, *headers: tuple[str, str]) -> None:
+    def reply(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
-        for name, value in (("Content-Type", content_type), ("Content-Length", str(len(body))), *headers):
-            self.send_header(name, value)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
